@@ -1,0 +1,3 @@
+from linping_cli.cli import main
+
+main()

@@ -1,0 +1,268 @@
+"""The `linping` command: parse arguments, call the query, hand the result to render.
+
+Only this module knows about exit codes: the logic raises UserError or DataError,
+and `_Group.main` turns each into one line on stderr and an ExitStatus.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer import _click
+from typer.core import TyperGroup
+from typer.exceptions import Abort
+
+from linping_cli import __version__
+from linping_cli.errors import DataError, ExitStatus, UserError
+from linping_cli.session import Session
+
+
+class _Group(TyperGroup):
+    """Runs the app and maps every failure to one line on stderr and an exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> NoReturn:
+        try:
+            result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
+            code = int(result) if isinstance(result, int) else ExitStatus.OK
+        except UserError as error:
+            code = _fail(str(error), ExitStatus.USAGE)
+        except DataError as error:
+            code = _fail(f"bad data: {error}", ExitStatus.BAD_DATA)
+        except _click.exceptions.NoArgsIsHelpError as error:
+            print(error.ctx.get_help() if error.ctx else "")
+            code = ExitStatus.USAGE
+        except _click.exceptions.UsageError as error:
+            code = _fail(_usage_message(error), ExitStatus.USAGE)
+        except _click.exceptions.ClickException as error:
+            code = _fail(error.format_message(), ExitStatus.USAGE)
+        except (KeyboardInterrupt, Abort):
+            code = ExitStatus.INTERRUPTED
+        except BrokenPipeError:
+            code = _quiet_broken_pipe()
+        except Exception as error:  # a bug: still one line, never a traceback
+            code = _fail(f"internal error: {type(error).__name__}: {error} (please report this)",
+                         ExitStatus.SOFTWARE)
+        sys.exit(code)
+
+
+def _fail(message: str, code: ExitStatus) -> ExitStatus:
+    print(f"linping: {message}", file=sys.stderr)
+    return code
+
+
+def _usage_message(error: _click.exceptions.UsageError) -> str:
+    message = " ".join(error.format_message().split())
+    if "--fields" in message:
+        from linping_cli.query import valid_fields
+
+        message += f" (valid fields: {','.join(valid_fields([]))})"
+    command = error.ctx.command_path if error.ctx else "linping"
+    return f"{message} (see '{command} --help')"
+
+
+def _quiet_broken_pipe() -> ExitStatus:
+    # The reader went away (e.g. `| head`): say nothing, and stop Python's own
+    # flush at exit from failing again on the closed pipe.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitStatus.OK
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="linping",
+    help="Facts about Linping District (临平区), Hangzhou: figures, companies, places, plans and more, "
+    "each with its source.\n\nExamples:  linping search 西奥   ·   linping list figure   ·   "
+    "linping compare cfmoto xiolift --json",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+def _complete_types(incomplete: str) -> list[str]:
+    from linping_cli.models import ENTRY_TYPES
+
+    return [name for name in ENTRY_TYPES if name.startswith(incomplete)]
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return Session.from_context(ctx).complete_ids(incomplete)
+
+
+def _complete_fields(incomplete: str) -> list[str]:
+    from linping_cli.query import valid_fields
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + name for name in valid_fields([]) if name.startswith(last)]
+
+
+FormatOption = Annotated[OutputFormat | None, typer.Option(
+    "--format", "-f", help="table (default), json, jsonl, csv, tsv or markdown.", case_sensitive=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+FieldsOption = Annotated[str | None, typer.Option(
+    "--fields", help="Comma-separated fields to print, in this order.", autocompletion=_complete_fields)]
+IdArgument = Annotated[str, typer.Argument(help="An entry id (region:id where ids clash).",
+                                           autocompletion=_complete_ids, show_default=False)]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"linping {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[list[Path] | None, typer.Option(
+        "--data", help="A dataset file or folder to use instead of the bundled one; repeat to load "
+        "several regions. Default: $LINPING_DATA (paths separated by ':'), else the bundled data.",
+        show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the TOML afresh; skip the cache.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
+                                          callback=_show_version, is_eager=True)] = False,
+) -> None:
+    ctx.obj = Session.create(data or [], no_cache=no_cache, no_color=no_color)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Chinese, English or pinyin text.", show_default=False)],
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=_complete_types)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
+    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+) -> int:
+    """Find entries by name, alias, English name, pinyin, tag or summary; best match first.
+
+    Example: linping search 西奥
+    """
+    session = Session.from_context(ctx)
+    output = session.output(fmt, json_, fields, type_ or [])
+    hits = session.search(query, type_ or [], limit or None)
+    return session.emit_entries([hit.entry for hit in hits], output, empty=f"nothing matches {query!r}")
+
+
+@app.command("list")
+def list_entries(
+    ctx: typer.Context,
+    type_name: Annotated[str | None, typer.Argument(
+        metavar="[TYPE]", help="figure, company, organisation, place, event, plan, product, project or "
+        "industry.", autocompletion=_complete_types, show_default=False)] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="Only entries in this category.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only entries about this year.")] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help="Sort by this field (default: type, then id).",
+                                             autocompletion=_complete_fields)] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
+    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+) -> int:
+    """List every entry, or every entry of one TYPE, optionally filtered and sorted.
+
+    Example: linping list figure --category trade --sort value --reverse
+    """
+    session = Session.from_context(ctx)
+    types = [type_name] if type_name else []
+    output = session.output(fmt, json_, fields, types)
+    entries = session.list(type_name, tag or [], category, year, sort, reverse)
+    return session.emit_entries(entries, output, empty="no entry matches those filters")
+
+
+@app.command()
+def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, json_: JsonOption = False,
+         fields: FieldsOption = None) -> int:
+    """Everything about one entry: every field, its source, and what it links to.
+
+    Example: linping show xiolift
+    """
+    session = Session.from_context(ctx)
+    entry = session.resolve(entry_id)
+    return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    entry_ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more entry ids.",
+                                                   autocompletion=_complete_ids, show_default=False)],
+    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+) -> int:
+    """Entries side by side; figures with one unit also get difference and ratio to the first.
+
+    Example: linping compare cfmoto xiolift
+    """
+    session = Session.from_context(ctx)
+    entries = [session.resolve(key) for key in entry_ids]
+    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
+    return session.emit_comparison(entries, output)
+
+
+@app.command()
+def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+    """The source articles, what they cover, and how many entries cite each.
+
+    Example: linping sources
+    """
+    session = Session.from_context(ctx)
+    return session.emit_records(session.source_records(), session.output(fmt, json_, None, []))
+
+
+@app.command()
+def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+    """Counts: entries by type, figures by year, entries by source.
+
+    Example: linping stats --json
+    """
+    session = Session.from_context(ctx)
+    return session.emit_stats(session.output(fmt, json_, None, []))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Dataset files or folders (default: what --data names, else the bundled data).",
+        show_default=False)] = None,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """Check a dataset and list every problem as file:line: id: field: message.
+
+    Exit 0 when clean, 3 when not.  Example: linping validate my-region/
+    """
+    session = Session.from_context(ctx)
+    return session.emit_problems(paths or [], session.output(fmt, json_, None, []))
+
+
+@app.command()
+def schema() -> int:
+    """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.
+
+    Example: linping schema > linping.schema.json
+    """
+    from linping_cli.schema import schema_text
+
+    print(schema_text())
+    return ExitStatus.OK
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,45 @@
+"""The two exceptions the logic raises and the exit codes the cli maps them to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    NO_MATCH = 1
+    USAGE = 2
+    BAD_DATA = 3
+    SOFTWARE = 70
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    entry_id: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [place, self.entry_id or "-", self.field or "-", self.message]
+        return ": ".join(parts)
+
+
+class DataError(Exception):
+    """A dataset cannot be used: it carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0])
+        more = len(problems) - 1
+        super().__init__(first if not more else f"{first} (and {more} more problems; see `linping validate`)")
+
+
+class UserError(Exception):
+    """The user asked for something that cannot be: a usage error (exit 2)."""

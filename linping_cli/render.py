@@ -1,0 +1,236 @@
+"""Turn results into text: one layer, every format, for every command.
+
+Each command builds a View (what JSON prints, and the same as columns and rows);
+`write` prints a View in the chosen format. Rich is imported only for tables.
+
+Flattening for CSV and TSV, reversible given a field's type: null is an empty
+cell, true/false are `true`/`false`, and a list or table is compact JSON. TSV
+escapes backslash, tab, newline and carriage return as \\\\, \\t, \\n and \\r.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from linping_cli.models import Entry, to_dict
+from linping_cli.query import Comparison
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
+REFERENCE_FIELDS = {"location", "industry", "parent", "organiser", "issuer", "maker", "subject", "part_of",
+                    "related", "referenced_by"}
+DEFAULT_COLUMNS = {
+    "figure": ["id", "name", "value", "unit", "year", "growth"],
+    "company": ["id", "name", "name_en", "category", "location"],
+    "organisation": ["id", "name", "name_en", "category"],
+    "place": ["id", "name", "name_en", "category"],
+    "event": ["id", "name", "date", "location"],
+    "plan": ["id", "name", "name_en", "year"],
+    "product": ["id", "name", "maker", "year"],
+    "project": ["id", "name", "name_en"],
+    "industry": ["id", "name", "tier", "scale", "scale_unit"],
+}
+MIXED_COLUMNS = ["id", "type", "name", "name_en"]
+
+
+def _no_name(key: str) -> str | None:
+    return None
+
+
+@dataclass
+class View:
+    """One result, ready for any format."""
+
+    data: Any
+    lines: list[Any]
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    vertical: bool = False
+    name_of: Callable[[str], str | None] = _no_name
+
+
+def _select(entry: Entry, fields: Sequence[str] | None) -> dict[str, Any]:
+    data = to_dict(entry)
+    return data if not fields else {name: data.get(name) for name in fields}
+
+
+def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
+                 show_region: bool = False, name_of: Callable[[str], str | None] = _no_name) -> View:
+    objects = [_select(entry, fields) for entry in entries]
+    if fields:
+        columns = list(fields)
+    else:
+        kinds = {entry.type for entry in entries}
+        columns = list(DEFAULT_COLUMNS[kinds.pop()] if len(kinds) == 1 else MIXED_COLUMNS)
+        if show_region:
+            columns.insert(1, "region")
+    rows = objects if fields else [to_dict(entry) for entry in entries]
+    return View(objects, objects, columns, rows, name_of=name_of)
+
+
+def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
+               name_of: Callable[[str], str | None] = _no_name) -> View:
+    data = _select(entry, fields)
+    row = dict(data)
+    if not fields:
+        row["referenced_by"] = list(referenced_by)
+    return View(data, [data], list(row), [row], vertical=True, name_of=name_of)
+
+
+def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, headers: Sequence[str],
+                    name_of: Callable[[str], str | None] = _no_name) -> View:
+    rows = [r for r in comparison.rows if not fields or r.field in fields or r.field == "key_figure"]
+    data = {
+        "entries": [_select(entry, fields) for entry in comparison.entries],
+        "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
+    }
+    columns = ["attribute", *headers]
+    grid = [{"attribute": r.label, "_field": r.field, **dict(zip(headers, r.values))} for r in rows]
+    return View(data, data["rows"], columns, grid, name_of=name_of)
+
+
+def records_view(records: list[dict[str, Any]]) -> View:
+    columns = list(records[0]) if records else []
+    return View(records, records, columns, records)
+
+
+def stats_view(stats: dict[str, Any]) -> View:
+    rows = [{"group": group, "key": key, "count": count}
+            for group, counts in stats.items() if isinstance(counts, dict) for key, count in counts.items()]
+    return View(stats, rows, ["group", "key", "count"], rows)
+
+
+def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False) -> None:
+    if fmt == "json":
+        stream.write(json.dumps(view.data, ensure_ascii=ascii_only, indent=2 if terminal else None) + "\n")
+    elif fmt == "jsonl":
+        stream.writelines(json.dumps(item, ensure_ascii=ascii_only) + "\n" for item in view.lines)
+    elif fmt in ("csv", "tsv"):
+        _write_delimited(view, stream, "," if fmt == "csv" else "\t")
+    elif fmt == "markdown":
+        _write_markdown(view, stream)
+    else:
+        render_table(view, stream, color=color, terminal=terminal)
+
+
+def flat_cell(value: Any) -> str:
+    """A cell for CSV/TSV: see the module docstring for the rules."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _write_delimited(view: View, stream: IO[str], delimiter: str) -> None:
+    rows = [[flat_cell(row.get(c)) for c in view.columns] for row in view.rows]
+    if delimiter == "\t":
+        for cells in [view.columns, *rows]:
+            stream.write("\t".join(cell.translate(_TSV_ESCAPES) for cell in cells) + "\n")
+        return
+    import csv
+
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(view.columns)
+    writer.writerows(rows)
+
+
+def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callable[[str], str | None]) -> str:
+    """A cell for people to read: lists joined, numbers with their qualifier, ids with names."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if column in REFERENCE_FIELDS or row.get("_field") in REFERENCE_FIELDS:
+        ids = value if isinstance(value, list) else [value]
+        return ", ".join(_named(i, name_of) for i in ids)
+    if column == "value" and row.get("qualifier"):
+        return f"{QUALIFIER_SIGNS[row['qualifier']]}{_number(value)}"
+    if isinstance(value, dict):
+        return _describe(value, labelled=row.get("_field") != "key_figure")
+    if isinstance(value, list):
+        separator = "\n" if value and isinstance(value[0], dict) else ", "
+        return separator.join(_describe(v) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, float):
+        return _number(value)
+    return str(value)
+
+
+def _named(key: str, name_of: Callable[[str], str | None]) -> str:
+    name = name_of(key)
+    return f"{name} ({key})" if name else key
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) and abs(value) < 1e15 else str(value)
+
+
+def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
+    """One nested table (source, person or key figure) as a short phrase."""
+    if "section" in item:
+        return f"{item['file']} § {item['section']}"
+    if "role" in item:
+        role = " / ".join(r for r in (item.get("role"), item.get("role_en")) if r)
+        return f"{item['name']} ({role})" if role else str(item["name"])
+    sign = QUALIFIER_SIGNS.get(item.get("qualifier") or "", "")
+    label = f"{item.get('label_en') or item['label']}: " if labelled else ""
+    parts = [f"{label}{sign}{_number(item['value'])} {item['unit']}"]
+    if item.get("year"):
+        parts.append(f"({item['year']})")
+    if item.get("growth") is not None:
+        parts.append(f"{item['growth']:+g}%")
+    if item.get("target"):
+        parts.append("[target]")
+    return " ".join(parts)
+
+
+def _write_markdown(view: View, stream: IO[str]) -> None:
+    def cell(column: str, row: Mapping[str, Any]) -> str:
+        text = human_cell(column, row.get(column), row, view.name_of)
+        return text.replace("|", "\\|").replace("\n", "<br>")
+
+    stream.write("| " + " | ".join(view.columns) + " |\n")
+    stream.write("|" + "|".join(" --- " for _ in view.columns) + "|\n")
+    for row in view.rows:
+        stream.write("| " + " | ".join(cell(c, row) for c in view.columns) + " |\n")
+
+
+def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(
+        file=stream,
+        color_system="auto" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        width=None if terminal else 100_000,
+        emoji=False,
+    )
+    cell: Callable[[str, Mapping[str, Any]], Text] = lambda column, row: Text(
+        human_cell(column, row.get(column), row, view.name_of))
+    wrap = not terminal
+    if view.vertical:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column(style="bold cyan" if color else None, no_wrap=True)
+        table.add_column(no_wrap=wrap, overflow="fold")
+        row = view.rows[0]
+        for column in view.columns:
+            table.add_row(Text(column), cell(column, row))
+    else:
+        table = Table(header_style="bold" if color else None)
+        for column in view.columns:
+            table.add_column(column if column != "attribute" else "", no_wrap=wrap, overflow="fold")
+        for row in view.rows:
+            table.add_row(*(cell(column, row) for column in view.columns))
+    console.print(table)

@@ -1,0 +1,187 @@
+"""The cli's state for one run: which data, which output, and how each result is printed.
+
+Part of the cli room: it knows stdout, stderr and exit codes, and it is the only
+caller of loading, query and render on the cli's behalf.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from linping_cli import cache, query, render
+from linping_cli.errors import ExitStatus, UserError
+from linping_cli.loading import load_dataset, validate_dataset
+from linping_cli.models import Dataset, Entry
+from linping_cli.search import SearchIndex
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str
+    fields: list[str] | None
+
+
+@dataclass
+class Session:
+    data_paths: list[Path]
+    use_cache: bool
+    no_color: bool
+    _dataset: Dataset | None = field(default=None, repr=False)
+    _index: SearchIndex | None = field(default=None, repr=False)
+
+    @classmethod
+    def create(cls, data: list[Path], *, no_cache: bool, no_color: bool) -> Session:
+        if not data and os.environ.get("LINPING_DATA"):
+            data = [Path(p) for p in os.environ["LINPING_DATA"].split(os.pathsep) if p]
+        return cls(data, use_cache=not no_cache and cache.enabled(), no_color=no_color)
+
+    @classmethod
+    def from_context(cls, ctx: typer.Context) -> Session:
+        root = ctx.find_root()
+        if not isinstance(root.obj, Session):
+            # Completion callbacks run before the root callback has made one.
+            params = root.params
+            root.obj = cls.create(list(params.get("data") or []), no_cache=bool(params.get("no_cache")),
+                                  no_color=bool(params.get("no_color")))
+        return root.obj
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = load_dataset(self.data_paths, use_cache=self.use_cache)
+        return self._dataset
+
+    # Queries -----------------------------------------------------------------
+
+    def search(self, text: str, types: Sequence[str], limit: int | None) -> list[Any]:
+        for type_name in types:
+            query.check_type(type_name)
+        if self._index is None:
+            self._index = SearchIndex(self.dataset.entries)
+        return self._index.search(text, types=types, limit=limit)
+
+    def list(self, type_name: str | None, tags: Sequence[str], category: str | None, year: int | None,
+             sort: str | None, reverse: bool) -> list[Entry]:
+        if type_name:
+            query.check_type(type_name)
+        if sort:
+            query.check_fields(sort, [type_name] if type_name else [])
+        entries = query.filter_entries(self.dataset.entries, type_name=type_name, tags=tags,
+                                       category=category, year=year)
+        return query.sort_entries(entries, sort, reverse=reverse) if sort else entries
+
+    def resolve(self, key: str) -> Entry:
+        return query.resolve(self.dataset, key)
+
+    def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
+        try:
+            dataset = self.dataset
+        except Exception:  # completion must never break the shell
+            return []
+        return [(dataset.qualified_id(e), e.name) for e in dataset.entries
+                if dataset.qualified_id(e).startswith(incomplete)]
+
+    def source_records(self) -> list[dict[str, Any]]:
+        counts: dict[tuple[str, str], int] = {}
+        for entry in self.dataset.entries:
+            for file in {ref["file"] for ref in entry.source}:
+                counts[(entry.region or "", file)] = counts.get((entry.region or "", file), 0) + 1
+        return [
+            {"file": s.file, "region": s.region, "title": s.title, "title_en": s.title_en, "year": s.year,
+             "summary_en": s.summary_en, "entries": counts.get((s.region, s.file), 0)}
+            for s in self.dataset.sources
+        ]
+
+    # Output ------------------------------------------------------------------
+
+    def output(self, fmt: Any, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
+        chosen = fmt.value if fmt is not None else None
+        if json_flag and chosen not in (None, "json"):
+            raise UserError(f"--json and --format {chosen} disagree: give one")
+        for type_name in types:
+            query.check_type(type_name)
+        selected = query.check_fields(fields, types) if fields is not None else None
+        return Output("json" if json_flag else chosen or "table", selected)
+
+    def _name_of(self, key: str) -> str | None:
+        entry = self.dataset.get(key)
+        return entry.name if entry else None
+
+    def _write(self, view: render.View, output: Output) -> int:
+        stream = sys.stdout
+        ascii_only = not _can_encode(stream)
+        if ascii_only and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+        render.write(view, output.format, stream, color=self._color(stream), terminal=_is_terminal(stream),
+                     ascii_only=ascii_only)
+        return ExitStatus.OK
+
+    def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
+        if not entries:
+            print(f"linping: {empty}", file=sys.stderr)
+            if output.format == "json":
+                print("[]")
+            return ExitStatus.NO_MATCH
+        show_region = len(self.dataset.regions) > 1
+        return self._write(render.entries_view(entries, output.fields, show_region=show_region,
+                                               name_of=self._name_of), output)
+
+    def emit_entry(self, entry: Entry, output: Output) -> int:
+        referenced_by = [self.dataset.qualified_id(e) for e in self.dataset.related_to(entry)]
+        return self._write(render.entry_view(entry, output.fields, referenced_by=referenced_by,
+                                             name_of=self._name_of), output)
+
+    def emit_comparison(self, entries: list[Entry], output: Output) -> int:
+        headers = [self.dataset.qualified_id(e) for e in entries]
+        return self._write(render.comparison_view(query.compare(entries), output.fields, headers=headers,
+                                                  name_of=self._name_of), output)
+
+    def emit_records(self, records: list[dict[str, Any]], output: Output) -> int:
+        return self._write(render.records_view(records), output)
+
+    def emit_stats(self, output: Output) -> int:
+        return self._write(render.stats_view(query.stats(self.dataset)), output)
+
+    def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
+        problems = validate_dataset(list(paths) or self.data_paths)
+        if output.format == "table":
+            for problem in problems:
+                print(problem)
+        else:
+            self._write(render.records_view([vars(p) for p in problems]), output)
+        files = len({p.file for p in problems})
+        print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
+              else "linping: no problems found", file=sys.stderr)
+        return ExitStatus.BAD_DATA if problems else ExitStatus.OK
+
+    def _color(self, stream: Any) -> bool:
+        """Colour follows --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then the terminal."""
+        if self.no_color or os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return os.environ.get("TERM") != "dumb" and _is_terminal(stream)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _is_terminal(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _can_encode(stream: Any) -> bool:
+    try:
+        "临平".encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
