@@ -105,7 +105,7 @@ def check_datasets(groups: list[list[Path]]) -> tuple[dict[str, Any], list[Probl
     for files in groups:
         checker = _RegionChecker()
         checker.check(files)
-        problems.extend(checker.problems)
+        problems.extend(sorted(checker.problems, key=lambda p: (p.file, p.line or 0)))
         region = checker.region
         if region is None:
             continue
@@ -293,7 +293,7 @@ class _RegionChecker:
         for entry, (doc, index) in zip(self.entries, self._origins):
             if entry["id"] in by_id:
                 first_doc, first_index = first_seen[entry["id"]]
-                where = f"{first_doc.path}:{first_doc.line_of(by_id[entry['id']]['type'], first_index)}"
+                where = f"{first_doc.path}:{first_doc.line_of(by_id[entry['id']]['type'], first_index, 'id')}"
                 self.problem(doc, doc.line_of(entry["type"], index, "id"), entry["id"], "id",
                              f"duplicate id (first at {where})")
                 continue
