@@ -52,14 +52,14 @@ class View:
     name_of: Callable[[str], str | None] = _no_name
 
 
-def _select(entry: Entry, fields: Sequence[str] | None) -> dict[str, Any]:
-    data = to_dict(entry)
+def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
     return data if not fields else {name: data.get(name) for name in fields}
 
 
 def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
                  show_region: bool = False, name_of: Callable[[str], str | None] = _no_name) -> View:
-    objects = [_select(entry, fields) for entry in entries]
+    rows = [to_dict(entry) for entry in entries]
+    objects = [_pick(row, fields) for row in rows]
     if fields:
         columns = list(fields)
     else:
@@ -67,24 +67,22 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
         columns = list(DEFAULT_COLUMNS[kinds.pop()] if len(kinds) == 1 else MIXED_COLUMNS)
         if show_region:
             columns.insert(1, "region")
-    rows = objects if fields else [to_dict(entry) for entry in entries]
     return View(objects, objects, columns, rows, name_of=name_of)
 
 
 def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
                name_of: Callable[[str], str | None] = _no_name) -> View:
-    data = _select(entry, fields)
-    row = dict(data)
-    if not fields:
-        row["referenced_by"] = list(referenced_by)
-    return View(data, [data], list(row), [row], vertical=True, name_of=name_of)
+    data = _pick(to_dict(entry), fields)
+    row = {**to_dict(entry), "referenced_by": list(referenced_by)}
+    columns = list(fields) if fields else list(row)
+    return View(data, [data], columns, [row], vertical=True, name_of=name_of)
 
 
 def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, headers: Sequence[str],
                     name_of: Callable[[str], str | None] = _no_name) -> View:
     rows = [r for r in comparison.rows if not fields or r.field in fields or r.field == "key_figure"]
     data = {
-        "entries": [_select(entry, fields) for entry in comparison.entries],
+        "entries": [_pick(to_dict(entry), fields) for entry in comparison.entries],
         "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
     }
     columns = ["attribute", *headers]
@@ -152,8 +150,9 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callabl
     if column in REFERENCE_FIELDS or row.get("_field") in REFERENCE_FIELDS:
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_named(i, name_of) for i in ids)
-    if column == "value" and row.get("qualifier"):
-        return f"{QUALIFIER_SIGNS[row['qualifier']]}{_number(value)}"
+    if column == "value" and row.get("type") == "figure":
+        sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "", "")
+        return f"{sign}{_number(value)}" + (" (target)" if row.get("target") else "")
     if isinstance(value, dict):
         return _describe(value, labelled=row.get("_field") != "key_figure")
     if isinstance(value, list):
