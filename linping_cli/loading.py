@@ -177,6 +177,8 @@ class _RegionChecker:
         self.sources: list[dict[str, Any]] = []
         self.entries: list[dict[str, Any]] = []
         self._origins: list[tuple[_Document, int]] = []
+        self._invalid_types: dict[str, str] = {}
+        self._saw_meta = False
 
     def problem(self, doc: _Document, line: int | None, entry_id: str | None, field: str | None,
                 message: str) -> None:
@@ -192,9 +194,8 @@ class _RegionChecker:
         for doc in docs:
             self._check_document(doc)
         if self.region is None:
-            where = docs[0] if docs else None
-            if where is not None:
-                self.problem(where, None, None, "meta", "no [meta] table naming the region")
+            if docs and not self._saw_meta:
+                self.problem(docs[0], None, None, "meta", "no [meta] table naming the region")
             return
         for item in (*self.entries, *self.sources):
             item["region"] = self.region["id"]
@@ -220,9 +221,10 @@ class _RegionChecker:
                 self.problem(doc, doc.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
 
     def _check_meta(self, doc: _Document, value: Any) -> None:
-        if self.region is not None:
+        if self._saw_meta:
             self.problem(doc, doc.line_of("meta"), None, "meta", "a second [meta] table in one dataset")
             return
+        self._saw_meta = True
         checked = self._check_table(doc, "meta", None, value, META_KINDS, None)
         if checked is not None:
             self.region = {"id": checked["id"], "name": checked["region"], "name_en": checked["region_en"]}
@@ -233,6 +235,8 @@ class _RegionChecker:
         entry_id = table.get("id") if isinstance(table, dict) else None
         checked = self._check_table(doc, type_name, index, table, kinds, entry_id if isinstance(entry_id, str) else None)
         if checked is None:
+            if isinstance(entry_id, str):
+                self._invalid_types[entry_id] = type_name  # still a valid target: report it once, not again
             return
         for figure in checked["key_figures"]:
             if figure["source"] is None:
@@ -265,8 +269,9 @@ class _RegionChecker:
                     False if kind == "bool" else None)
                 continue
             value, message = self._check_value(doc, table_name, index, entry_id, name, kind, table[name])
-            if message:
-                self.problem(doc, doc.line_of(table_name, index, name), entry_id, name, message)
+            if message is not None:
+                if message:  # empty: a nested table already reported its own problem
+                    self.problem(doc, doc.line_of(table_name, index, name), entry_id, name, message)
                 ok = False
             result[name] = value
         return result if ok else None
@@ -282,7 +287,7 @@ class _RegionChecker:
             for item in value:
                 checked = self._check_table(doc, table_name, index, item, nested, entry_id)
                 if checked is None:
-                    return None, None
+                    return None, ""
                 items.append(checked)
             return items, None
         return value, _scalar_problem(base, value)
@@ -308,6 +313,8 @@ class _RegionChecker:
                 allowed = f.metadata.get("to")
                 for target in entry[f.name] if kind == "refs" else [entry[f.name]]:
                     line = doc.line_of(entry["type"], index, f.name)
+                    if target in self._invalid_types:
+                        continue
                     if target not in by_id:
                         hint = _suggest(target, list(by_id))
                         self.problem(doc, line, entry["id"], f.name, f"no entry has id {target!r}{hint}")
