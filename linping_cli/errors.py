@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitStatus(IntEnum):
@@ -15,8 +15,7 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset, located as precisely as we can."""
 
     file: str
@@ -27,8 +26,7 @@ class Problem:
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [place, self.entry_id or "-", self.field or "-", self.message]
-        return ": ".join(parts)
+        return ": ".join([place, self.entry_id or "-", self.field or "-", self.message])
 
 
 class DataError(Exception):

@@ -1,14 +1,16 @@
 """Typed records for every kind of entry, and the dataset that holds them.
 
-Each record field carries its validation kind in its metadata, so the dataclasses
-below are the one description of the schema: the loader checks TOML against them,
-`to_dict` writes JSON from them, and the JSON Schema test reads them.
+Each record attribute is annotated with its Python type and, through `Annotated`,
+the kind the loader checks it against, so these classes are the one description
+of the schema: the loader validates TOML against them, `to_dict` writes JSON in
+their order, and `linping schema` is derived from them.
+
+Records are plain classes rather than dataclasses: building a dozen dataclasses
+costs more at start-up than a whole query does.
 """
 
-from __future__ import annotations
-
-from dataclasses import MISSING, Field, dataclass, field, fields
-from typing import Any, ClassVar, TypedDict
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, TypedDict
 
 
 class SourceRef(TypedDict):
@@ -37,7 +39,8 @@ class Person(TypedDict):
     role_en: str | None
 
 
-# Field kinds of the nested tables, in output order (see `_field` for what a kind means).
+# Kinds, as the loader reads them: a trailing "?" means optional (default null);
+# list kinds default to []; "bool" defaults to false; anything else is required.
 SOURCE_REF_KINDS = {"file": "text", "section": "text"}
 KEY_FIGURE_KINDS = {
     "label": "text", "label_en": "text?", "value": "num", "unit": "text", "unit_en": "text?",
@@ -45,141 +48,147 @@ KEY_FIGURE_KINDS = {
     "growth": "num?", "note": "text?", "source": "sources?",
 }
 PERSON_KINDS = {"name": "text", "role": "text?", "role_en": "text?"}
-
+LIST_KINDS = ("texts", "refs", "sources", "key_figures", "people")
 
 QUALIFIERS = ("more-than", "about", "at-least", "at-most")
 TIERS = ("3", "2", "X")
 YEAR_RANGE = (1800, 2100)
 
-
-def _field(kind: str, **extra: Any) -> Any:
-    """A record field whose `kind` tells the loader how to check it.
-
-    Kinds ending in `?` are optional scalars (default null); list kinds default
-    to an empty list; `bool` defaults to false; every other kind is required.
-    """
-    metadata = {"kind": kind, **extra}
-    if kind.endswith("?"):
-        return field(default=None, metadata=metadata)
-    if kind in ("texts", "refs", "key_figures", "people"):
-        return field(default_factory=list, metadata=metadata)
-    if kind == "bool":
-        return field(default=False, metadata=metadata)
-    return field(metadata=metadata)
+Id = Annotated[str, "id"]
+Text = Annotated[str, "text"]
+OptText = Annotated[str | None, "text?"]
+Texts = Annotated[list[str], "texts"]
+Num = Annotated[int | float, "num"]
+OptNum = Annotated[int | float | None, "num?"]
+OptInt = Annotated[int | None, "int?"]
+Year = Annotated[int | None, "year?"]
+Flag = Annotated[bool, "bool"]
+Qualifier = Annotated[str | None, "qualifier?"]
+AnyRef = Annotated[str | None, "ref?"]
+PlaceRef = Annotated[str | None, "ref?", ("place",)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def default_of(kind: str) -> Any:
+    """What an omitted field becomes (see the kinds note above)."""
+    if kind in LIST_KINDS:
+        return []
+    return False if kind == "bool" else None
+
+
+def is_required(kind: str) -> bool:
+    return not kind.endswith("?") and kind not in LIST_KINDS and kind != "bool"
+
+
 class Entry:
-    """What every entry has, whatever its type."""
+    """What every entry has, whatever its type. Build one from a checked dict (see loading)."""
 
     TYPE: ClassVar[str] = ""
 
-    id: str = _field("id")
-    region: str | None = _field("region?")
-    name: str = _field("text")
-    name_en: str = _field("text")
-    aliases: list[str] = _field("texts")
-    pinyin: list[str] = _field("texts")
-    tags: list[str] = _field("texts")
-    category: str | None = _field("text?")
-    summary: str = _field("text")
-    summary_en: str = _field("text")
-    key_figures: list[KeyFigure] = _field("key_figures")
-    related: list[str] = _field("refs")
-    note: str | None = _field("text?")
-    source: list[SourceRef] = _field("sources")
+    id: Id
+    type: Annotated[str, "type"]
+    region: Annotated[str | None, "region"]
+    name: Text
+    name_en: Text
+    aliases: Texts
+    pinyin: Texts
+    tags: Texts
+    category: OptText
+    summary: Text
+    summary_en: Text
+    key_figures: Annotated[list[KeyFigure], "key_figures"]
+    related: Annotated[list[str], "refs"]
+    note: OptText
+    source: Annotated[list[SourceRef], "sources"]
 
-    @property
-    def type(self) -> str:
-        return self.TYPE
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.__dict__.update(data)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure(Entry):
-    TYPE: ClassVar[str] = "figure"
+    TYPE = "figure"
 
-    value: int | float = _field("num")
-    unit: str = _field("text")
-    unit_en: str | None = _field("text?")
-    qualifier: str | None = _field("qualifier?")
-    target: bool = _field("bool")
-    year: int | None = _field("year?")
-    year_inferred: bool = _field("bool")
-    period: str | None = _field("text?")
-    growth: int | float | None = _field("num?")
-    subject: str | None = _field("ref?")
-    part_of: str | None = _field("ref?", to=("figure",))
+    value: Num
+    unit: Text
+    unit_en: OptText
+    qualifier: Qualifier
+    target: Flag
+    year: Year
+    year_inferred: Flag
+    period: OptText
+    growth: OptNum
+    subject: AnyRef
+    part_of: Annotated[str | None, "ref?", ("figure",)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Company(Entry):
-    TYPE: ClassVar[str] = "company"
+    TYPE = "company"
 
-    location: str | None = _field("ref?", to=("place",))
-    industry: str | None = _field("ref?", to=("industry",))
-    founded: int | None = _field("year?")
-    founded_inferred: bool = _field("bool")
-    people: list[Person] = _field("people")
+    location: PlaceRef
+    industry: Annotated[str | None, "ref?", ("industry",)]
+    founded: Year
+    founded_inferred: Flag
+    people: Annotated[list[Person], "people"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Organisation(Entry):
-    TYPE: ClassVar[str] = "organisation"
+    TYPE = "organisation"
 
-    location: str | None = _field("ref?", to=("place",))
-    parent: str | None = _field("ref?")
+    location: PlaceRef
+    parent: AnyRef
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Place(Entry):
-    TYPE: ClassVar[str] = "place"
+    TYPE = "place"
 
-    parent: str | None = _field("ref?", to=("place",))
+    parent: PlaceRef
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Event(Entry):
-    TYPE: ClassVar[str] = "event"
+    TYPE = "event"
 
-    date: str | None = _field("date?")
-    date_inferred: bool = _field("bool")
-    location: str | None = _field("ref?", to=("place",))
-    organiser: str | None = _field("ref?")
-    edition: int | None = _field("int?")
+    date: Annotated[str | None, "date?"]
+    date_inferred: Flag
+    location: PlaceRef
+    organiser: AnyRef
+    edition: OptInt
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Plan(Entry):
-    TYPE: ClassVar[str] = "plan"
+    TYPE = "plan"
 
-    year: int | None = _field("year?")
-    year_inferred: bool = _field("bool")
-    deadline: int | None = _field("year?")
-    issuer: str | None = _field("ref?")
+    year: Year
+    year_inferred: Flag
+    deadline: Year
+    issuer: AnyRef
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Product(Entry):
-    TYPE: ClassVar[str] = "product"
+    TYPE = "product"
 
-    maker: str | None = _field("ref?", to=("company", "organisation"))
-    year: int | None = _field("year?")
-    year_inferred: bool = _field("bool")
+    maker: Annotated[str | None, "ref?", ("company", "organisation")]
+    year: Year
+    year_inferred: Flag
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Project(Entry):
-    TYPE: ClassVar[str] = "project"
+    TYPE = "project"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Industry(Entry):
-    TYPE: ClassVar[str] = "industry"
+    TYPE = "industry"
 
-    tier: str | None = _field("tier?")
-    scale: int | float | None = _field("num?")
-    scale_unit: str | None = _field("text?")
-    scale_qualifier: str | None = _field("qualifier?")
+    tier: Annotated[str | None, "tier?"]
+    scale: OptNum
+    scale_unit: OptText
+    scale_qualifier: Qualifier
 
 
 ENTRY_TYPES: dict[str, type[Entry]] = {
@@ -187,37 +196,52 @@ ENTRY_TYPES: dict[str, type[Entry]] = {
     for cls in (Figure, Company, Organisation, Place, Event, Plan, Product, Project, Industry)
 }
 
-_BASE_HEAD = ("id", "type", "region", "name", "name_en")
-_ORDER_CACHE: dict[type[Entry], tuple[str, ...]] = {}
+
+class FieldSpec:
+    """One record field: its name, its kind, and which entry types a reference may point at."""
+
+    __slots__ = ("kind", "name", "targets")
+
+    def __init__(self, name: str, kind: str, targets: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.kind = kind
+        self.targets = targets
+
+
+_HEAD = ("id", "type", "region", "name", "name_en")
+_SPECS: dict[type[Entry], dict[str, FieldSpec]] = {}
+
+
+def _own_specs(cls: type) -> Iterator[FieldSpec]:
+    for name, hint in vars(cls).get("__annotations__", {}).items():
+        metadata = getattr(hint, "__metadata__", None)
+        if metadata:
+            yield FieldSpec(name, *metadata)
+
+
+def field_specs(cls: type[Entry]) -> dict[str, FieldSpec]:
+    """Every field of an entry type in output order: identity, then the type's own, then the rest."""
+    specs = _SPECS.get(cls)
+    if specs is None:
+        base = {spec.name: spec for spec in _own_specs(Entry)}
+        own = {spec.name: spec for spec in _own_specs(cls)} if cls is not Entry else {}
+        ordered = [base[name] for name in _HEAD] + list(own.values())
+        ordered += [spec for name, spec in base.items() if name not in _HEAD]
+        specs = _SPECS[cls] = {spec.name: spec for spec in ordered}
+    return specs
 
 
 def field_order(cls: type[Entry]) -> tuple[str, ...]:
-    """Output key order: identity first, then what is special to the type, then the rest."""
-    order = _ORDER_CACHE.get(cls)
-    if order is None:
-        base = [f.name for f in fields(Entry)]
-        own = [f.name for f in fields(cls) if f.name not in base]
-        rest = [name for name in base if name not in _BASE_HEAD]
-        order = _ORDER_CACHE[cls] = (*_BASE_HEAD, *own, *rest)
-    return order
-
-
-def field_default(f: Field[Any]) -> Any:
-    if f.default is not MISSING:
-        return f.default
-    if f.default_factory is not MISSING:
-        return f.default_factory()
-    return MISSING
+    return tuple(field_specs(cls))
 
 
 def to_dict(entry: Entry) -> dict[str, Any]:
     """The entry as a JSON object: every key of its type, always, in a stable order."""
-    return {name: getattr(entry, name) for name in field_order(type(entry))}
+    return dict(entry.__dict__)
 
 
 def from_dict(data: dict[str, Any]) -> Entry:
-    cls = ENTRY_TYPES[data["type"]]
-    return cls(**{k: v for k, v in data.items() if k != "type"})
+    return ENTRY_TYPES[data["type"]](data)
 
 
 def entry_year(entry: Entry) -> int | None:
@@ -230,53 +254,82 @@ def entry_year(entry: Entry) -> int | None:
     return year
 
 
-@dataclass(frozen=True, slots=True)
+def references(entry: Entry) -> list[str]:
+    """Every id this entry points at, in field order."""
+    ids: list[str] = []
+    for spec in field_specs(type(entry)).values():
+        if spec.kind in ("ref?", "refs"):
+            value = getattr(entry, spec.name)
+            ids.extend(value if isinstance(value, list) else [value] if value else [])
+    return ids
+
+
 class Region:
-    id: str
-    name: str
-    name_en: str
+    __slots__ = ("id", "name", "name_en")
+
+    def __init__(self, id: str, name: str, name_en: str) -> None:
+        self.id, self.name, self.name_en = id, name, name_en
 
 
-@dataclass(frozen=True, slots=True)
 class Source:
-    file: str
-    title: str
-    title_en: str | None
-    summary: str | None
-    summary_en: str | None
-    year: int | None
-    region: str
+    """An article a dataset cites."""
+
+    __slots__ = ("file", "region", "summary", "summary_en", "title", "title_en", "year")
+
+    def __init__(self, file: str, title: str, title_en: str | None, summary: str | None,
+                 summary_en: str | None, year: int | None, region: str) -> None:
+        self.file, self.title, self.title_en = file, title, title_en
+        self.summary, self.summary_en, self.year, self.region = summary, summary_en, year, region
 
 
-@dataclass
 class Dataset:
-    """Every entry of every loaded region, with a lookup by id."""
+    """Every entry of every loaded region, built into records only when asked for."""
 
-    entries: list[Entry]
-    regions: list[Region]
-    sources: list[Source]
-    _by_key: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    def __init__(self, rows: list[dict[str, Any]], regions: list[Region], sources: list[Source],
+                 search_keys: list[Any]) -> None:
+        self.rows = rows
+        self.regions = regions
+        self.sources = sources
+        self.search_keys = search_keys
+        self._records: list[Entry | None] = [None] * len(rows)
+        self._by_key: dict[str, list[int]] | None = None
 
-    def __post_init__(self) -> None:
-        for entry in self.entries:
-            self._by_key.setdefault(entry.id, []).append(entry)
-            if entry.region:
-                self._by_key.setdefault(f"{entry.region}:{entry.id}", []).append(entry)
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def record(self, position: int) -> Entry:
+        found = self._records[position]
+        if found is None:
+            found = self._records[position] = from_dict(self.rows[position])
+        return found
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [self.record(position) for position in range(len(self.rows))]
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._by_key is None:
+            by_key: dict[str, list[int]] = {}
+            for position, row in enumerate(self.rows):
+                by_key.setdefault(row["id"], []).append(position)
+                by_key.setdefault(f"{row['region']}:{row['id']}", []).append(position)
+            self._by_key = by_key
+        return self._by_key
 
     def get(self, key: str) -> Entry | None:
         """The entry with this id (or `region:id`), or None when there is none or it is ambiguous."""
-        found = self._by_key.get(key)
-        return found[0] if found and len(found) == 1 else None
+        found = self._index().get(key)
+        return self.record(found[0]) if found and len(found) == 1 else None
 
     def candidates(self, key: str) -> list[Entry]:
-        return list(self._by_key.get(key, ()))
+        return [self.record(position) for position in self._index().get(key, ())]
 
     def keys(self) -> list[str]:
-        return list(self._by_key)
+        return list(self._index())
 
     def qualified_id(self, entry: Entry) -> str:
         """The id to type for this entry: bare where it is unique, `region:id` where not."""
-        if len(self._by_key.get(entry.id, ())) > 1:
+        if len(self._index().get(entry.id, ())) > 1:
             return f"{entry.region}:{entry.id}"
         return entry.id
 
@@ -285,17 +338,6 @@ class Dataset:
         return [other for other in self.entries if other.region == entry.region and entry.id in references(other)]
 
 
-def reference_fields(cls: type[Entry]) -> list[Field[Any]]:
-    return [f for f in fields(cls) if f.metadata["kind"] in ("ref?", "refs")]
+def kinds_of(cls: type[Entry]) -> dict[str, str]:
+    return {name: spec.kind for name, spec in field_specs(cls).items()}
 
-
-def references(entry: Entry) -> list[str]:
-    """Every id this entry points at, in field order."""
-    ids: list[str] = []
-    for f in reference_fields(type(entry)):
-        value = getattr(entry, f.name)
-        if isinstance(value, list):
-            ids.extend(value)
-        elif value:
-            ids.append(value)
-    return ids

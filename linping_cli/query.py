@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from linping_cli.errors import UserError
 from linping_cli.models import ENTRY_TYPES, Dataset, Entry, Figure, entry_year, field_order
@@ -94,8 +93,7 @@ def sort_entries(entries: list[Entry], field: str, *, reverse: bool = False) -> 
     return present + sorted(missing, key=lambda e: e.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One compared attribute: its key, a label for people, and one value per entry."""
 
     field: str
@@ -103,8 +101,7 @@ class Row:
     values: list[Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     entries: list[Entry]
     rows: list[Row]
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from linping_cli.models import Entry, to_dict
-from linping_cli.query import Comparison
+
+if TYPE_CHECKING:
+    from linping_cli.query import Comparison
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
@@ -40,16 +41,17 @@ def _no_name(key: str) -> str | None:
     return None
 
 
-@dataclass
 class View:
-    """One result, ready for any format."""
+    """One result, ready for any format: what JSON prints, and the same as columns and rows."""
 
-    data: Any
-    lines: list[Any]
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    vertical: bool = False
-    name_of: Callable[[str], str | None] = _no_name
+    def __init__(self, data: Any, lines: list[Any], columns: list[str], rows: list[dict[str, Any]], *,
+                 vertical: bool = False, name_of: Callable[[str], str | None] = _no_name) -> None:
+        self.data = data
+        self.lines = lines
+        self.columns = columns
+        self.rows = rows
+        self.vertical = vertical  # a table shows the one row as field/value pairs
+        self.name_of = name_of
 
 
 def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -86,7 +88,7 @@ def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, hea
         "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
     }
     columns = ["attribute", *headers]
-    grid = [{"attribute": r.label, "_field": r.field, **dict(zip(headers, r.values))} for r in rows]
+    grid = [{"attribute": r.label, "_field": r.field, **dict(zip(headers, r.values, strict=True))} for r in rows]
     return View(data, data["rows"], columns, grid, name_of=name_of)
 
 
@@ -216,8 +218,9 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         width=None if terminal else 100_000,
         emoji=False,
     )
-    cell: Callable[[str, Mapping[str, Any]], Text] = lambda column, row: Text(
-        human_cell(column, row.get(column), row, view.name_of))
+    def cell(column: str, row: Mapping[str, Any]) -> Text:
+        return Text(human_cell(column, row.get(column), row, view.name_of))
+
     wrap = not terminal
     if view.vertical:
         table = Table(show_header=False, box=None, pad_edge=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 from typing import Any
 
 from linping_cli.models import (
@@ -13,7 +12,7 @@ from linping_cli.models import (
     QUALIFIERS,
     SOURCE_REF_KINDS,
     TIERS,
-    field_order,
+    field_specs,
 )
 
 _NESTED = {"sources": "source_ref", "key_figures": "key_figure", "people": "person"}
@@ -31,6 +30,7 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
         "text": {"type": "string", "minLength": 1},
         "region": {"type": "string"},
+        "type": {"type": "string"},
         "ref": {"type": "string"},
         "texts": {"type": "array", "items": {"type": "string"}},
         "refs": {"type": "array", "items": {"type": "string"}},
@@ -67,8 +67,7 @@ def build_schema() -> dict[str, Any]:
         "person": _object(PERSON_KINDS),
     }
     for type_name, cls in ENTRY_TYPES.items():
-        kinds = {f.name: f.metadata["kind"] for f in fields(cls)}
-        entry = _object({name: kinds.get(name, "text") for name in field_order(cls)})
+        entry = _object({name: spec.kind for name, spec in field_specs(cls).items()})
         entry["properties"]["type"] = {"const": type_name}
         defs[type_name] = entry
     defs["entry"] = {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in ENTRY_TYPES]}

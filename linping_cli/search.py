@@ -8,22 +8,26 @@ Every hit has a rank, best first:
   4 the summary, note or key figure labels
   5 a Latin word within a small edit distance of a name's word (typos)
 Ties fall back to region and id, so the order never changes between runs.
-"""
 
-from __future__ import annotations
+The normalised strings each entry is searched by are worked out once, when the
+dataset is checked, and kept in the cache with it (`search_keys`).
+"""
 
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import Any
 
 from linping_cli.errors import UserError
-from linping_cli.models import Entry
+from linping_cli.models import Dataset, Entry
 
 RANK_NAMES = ("exact", "alias", "prefix", "word", "text", "fuzzy")
 _WORD = re.compile(r"[0-9a-z]+")
 _LATIN = re.compile(r"[0-9a-z ]+")
 MAX_PINYIN_QUERY = 60
+
+# Positions in one entry's search keys.
+TYPE, REGION, ID, EXACT, ALIAS, NAMES, WORDS, SYLLABLES, TEXT, TEXT_WORDS = range(10)
 
 
 def normalize(text: str) -> str:
@@ -31,127 +35,92 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    entry: Entry
-    rank: int
-
-    @property
-    def reason(self) -> str:
-        return RANK_NAMES[self.rank]
-
-
-@dataclass(frozen=True, slots=True)
-class _Keys:
-    """The normalised strings one entry is searched by, worked out once."""
-
-    exact: frozenset[str]
-    alias: frozenset[str]
-    names: tuple[str, ...]
-    words: frozenset[str]
-    syllables: tuple[tuple[str, ...], ...]
-    text: str
-    text_words: frozenset[str]
-
-
-def _keys(entry: Entry) -> _Keys:
-    names = [normalize(n) for n in (entry.name, *entry.aliases, entry.name_en, entry.id)]
-    syllables = tuple(tuple(normalize(p).replace("-", " ").split()) for p in entry.pinyin)
+def search_keys(row: dict[str, Any]) -> tuple[Any, ...]:
+    """The normalised strings one entry (as a checked dict) is searched by."""
+    names = [normalize(n) for n in (row["name"], *row["aliases"], row["name_en"], row["id"])]
+    syllables = tuple(tuple(normalize(p).replace("-", " ").split()) for p in row["pinyin"])
     compact_pinyin = ["".join(s) for s in syllables]
-    tags = [normalize(t) for t in entry.tags]
-    text_parts = [entry.summary, entry.summary_en, entry.note or "", entry.category or ""]
-    for figure in entry.key_figures:
-        text_parts += [figure["label"], figure["label_en"] or ""]
-    text = normalize(" ".join(text_parts))
-    return _Keys(
-        exact=frozenset((normalize(entry.id), normalize(entry.name))),
-        alias=frozenset([*names[1:-1], *compact_pinyin]),
-        names=(*names, *compact_pinyin, *tags),
-        words=frozenset(w for n in (*names, *tags) for w in _WORD.findall(n)),
-        syllables=syllables,
-        text=text,
-        text_words=frozenset(_WORD.findall(text)),
+    tags = [normalize(t) for t in row["tags"]]
+    parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or ""]
+    for figure in row["key_figures"]:
+        parts += [figure["label"], figure["label_en"] or ""]
+    text = normalize(" ".join(parts))
+    return (
+        row["type"], row["region"] or "", row["id"],
+        (normalize(row["id"]), normalize(row["name"])),
+        tuple({*names[1:-1], *compact_pinyin}),
+        (*names, *compact_pinyin, *tags),
+        tuple(sorted({w for n in (*names, *tags) for w in _WORD.findall(n)})),
+        syllables,
+        text,
+        tuple(sorted(set(_WORD.findall(text)))),
     )
 
 
-class SearchIndex:
-    """Search keys for a list of entries, built once and reused for every query."""
-
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self._items = [(entry, _keys(entry)) for entry in entries]
-        self._vocabulary: dict[str, list[int]] | None = None
-
-    def search(self, query: str, *, types: Iterable[str] = (), limit: int | None = None) -> list[Hit]:
-        q = normalize(query)
-        if not q:
-            raise UserError("the query is empty: give some text to search for")
-        wanted = set(types)
-        latin = _LATIN.fullmatch(q) is not None
-        q_words = _WORD.findall(q)
-        compact = q.replace(" ", "")
-        pinyin_query = latin and compact.isalpha() and len(compact) <= MAX_PINYIN_QUERY
-        hits: list[Hit] = []
-        ranked: set[int] = set()
-        for position, (entry, keys) in enumerate(self._items):
-            if wanted and entry.type not in wanted:
-                continue
-            rank = _rank(keys, q, q_words, compact if pinyin_query else None)
-            if rank is not None:
-                hits.append(Hit(entry, rank))
-                ranked.add(position)
-        if latin and (limit is None or len(hits) < limit):
-            hits += self._fuzzy(q_words, ranked, wanted)
-        hits.sort(key=lambda hit: (hit.rank, hit.entry.region or "", hit.entry.id))
-        return hits if limit is None else hits[:limit]
-
-    def _fuzzy(self, q_words: list[str], ranked: set[int], wanted: set[str]) -> list[Hit]:
-        """Entries where every query word is a near miss of one of the entry's name words."""
-        if not q_words or any(len(w) < 4 for w in q_words):
-            return []
-        vocabulary = self._build_vocabulary()
-        matches: set[int] | None = None
-        for word in q_words:
-            near: set[int] = set()
-            for candidate, positions in vocabulary.items():
-                if abs(len(candidate) - len(word)) <= 2 and _within(word, candidate, 1 if len(word) < 7 else 2):
-                    near.update(positions)
-            matches = near if matches is None else matches & near
-        return [
-            Hit(self._items[p][0], 5)
-            for p in sorted(matches or ())
-            if p not in ranked and (not wanted or self._items[p][0].type in wanted)
-        ]
-
-    def _build_vocabulary(self) -> dict[str, list[int]]:
-        if self._vocabulary is None:
-            vocabulary: dict[str, list[int]] = {}
-            for position, (_, keys) in enumerate(self._items):
-                for word in keys.words | {"".join(s) for s in keys.syllables}:
-                    vocabulary.setdefault(word, []).append(position)
-            self._vocabulary = vocabulary
-        return self._vocabulary
+def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
+           limit: int | None = None) -> list[tuple[int, Entry]]:
+    """(rank, entry) pairs for every entry matching `query`, best first; at most `limit` of them."""
+    q = normalize(query)
+    if not q:
+        raise UserError("the query is empty: give some text to search for")
+    wanted = set(types)
+    latin = _LATIN.fullmatch(q) is not None
+    q_words = _WORD.findall(q)
+    compact = q.replace(" ", "")
+    pinyin = compact if latin and compact.isalpha() and len(compact) <= MAX_PINYIN_QUERY else None
+    hits: list[tuple[int, str, str, int]] = []
+    for position, keys in enumerate(dataset.search_keys):
+        if wanted and keys[TYPE] not in wanted:
+            continue
+        rank = _rank(keys, q, q_words, pinyin)
+        if rank is not None:
+            hits.append((rank, keys[REGION], keys[ID], position))
+    if latin and (limit is None or len(hits) < limit):
+        found = {hit[3] for hit in hits}
+        hits += [(5, keys[REGION], keys[ID], position)
+                 for position, keys in _fuzzy(dataset.search_keys, q_words)
+                 if position not in found and (not wanted or keys[TYPE] in wanted)]
+    hits.sort()
+    return [(rank, dataset.record(position)) for rank, _, _, position in hits[:limit]]
 
 
-def _rank(keys: _Keys, q: str, q_words: list[str], pinyin: str | None) -> int | None:
-    if q in keys.exact:
+def _rank(keys: tuple[Any, ...], q: str, q_words: list[str], pinyin: str | None) -> int | None:
+    if q in keys[EXACT]:
         return 0
-    if q in keys.alias or (pinyin and pinyin in keys.alias):
+    if q in keys[ALIAS] or (pinyin and pinyin in keys[ALIAS]):
         return 1
-    if any(name.startswith(q) for name in keys.names):
+    if any(name.startswith(q) for name in keys[NAMES]):
         return 2
-    if pinyin and any(s and "".join(s).startswith(pinyin) for s in keys.syllables):
+    if pinyin and any(s and "".join(s).startswith(pinyin) for s in keys[SYLLABLES]):
         return 2
-    if any(q in name for name in keys.names):
+    if any(q in name for name in keys[NAMES]):
         return 3
-    if q_words and all(any(w.startswith(qw) for w in keys.words) for qw in q_words):
+    if q_words and all(any(w.startswith(qw) for w in keys[WORDS]) for qw in q_words):
         return 3
-    if pinyin and any(_syllable_prefixes(pinyin, s) for s in keys.syllables):
+    if pinyin and any(_syllable_prefixes(pinyin, s) for s in keys[SYLLABLES]):
         return 3
-    if q in keys.text:
+    if q in keys[TEXT]:
         return 4
-    if q_words and all(any(w.startswith(qw) for w in keys.text_words) for qw in q_words):
+    if q_words and all(any(w.startswith(qw) for w in keys[TEXT_WORDS]) for qw in q_words):
         return 4
     return None
+
+
+def _fuzzy(all_keys: list[tuple[Any, ...]], q_words: list[str]) -> list[tuple[int, tuple[Any, ...]]]:
+    """Entries where every query word is a near miss of one of the entry's name words or pinyin."""
+    if not q_words or any(len(w) < 4 for w in q_words):
+        return []
+    vocabulary: dict[str, list[int]] = {}
+    for position, keys in enumerate(all_keys):
+        for word in {*keys[WORDS], *("".join(s) for s in keys[SYLLABLES])}:
+            vocabulary.setdefault(word, []).append(position)
+    matches: set[int] | None = None
+    for word in q_words:
+        limit = 1 if len(word) < 7 else 2
+        near = {p for candidate, positions in vocabulary.items()
+                if abs(len(candidate) - len(word)) <= limit and _within(word, candidate, limit) for p in positions}
+        matches = near if matches is None else matches & near
+    return [(position, all_keys[position]) for position in sorted(matches or ())]
 
 
 def _syllable_prefixes(query: str, syllables: tuple[str, ...]) -> bool:
@@ -177,16 +146,15 @@ def _within(a: str, b: str, limit: int) -> bool:
     """Whether a and b are at most `limit` edits apart (insert, delete, substitute, swap)."""
     if a == b:
         return True
-    previous_previous: list[int] | None = None
+    before_previous: list[int] | None = None
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous_previous is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous_previous[j - 2] + 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if before_previous is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before_previous[j - 2] + 1)
         if min(current) > limit:
             return False
-        previous_previous, previous = previous, current
+        before_previous, previous = previous, current
     return previous[-1] <= limit

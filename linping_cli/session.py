@@ -9,9 +9,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 
@@ -19,22 +18,20 @@ from linping_cli import cache, query, render
 from linping_cli.errors import ExitStatus, UserError
 from linping_cli.loading import load_dataset, validate_dataset
 from linping_cli.models import Dataset, Entry
-from linping_cli.search import SearchIndex
+from linping_cli.search import search
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     format: str
     fields: list[str] | None
 
 
-@dataclass
 class Session:
-    data_paths: list[Path]
-    use_cache: bool
-    no_color: bool
-    _dataset: Dataset | None = field(default=None, repr=False)
-    _index: SearchIndex | None = field(default=None, repr=False)
+    def __init__(self, data_paths: list[Path], *, use_cache: bool, no_color: bool) -> None:
+        self.data_paths = data_paths
+        self.use_cache = use_cache
+        self.no_color = no_color
+        self._dataset: Dataset | None = None
 
     @classmethod
     def create(cls, data: list[Path], *, no_cache: bool, no_color: bool) -> Session:
@@ -60,12 +57,10 @@ class Session:
 
     # Queries -----------------------------------------------------------------
 
-    def search(self, text: str, types: Sequence[str], limit: int | None) -> list[Any]:
+    def search(self, text: str, types: Sequence[str], limit: int | None) -> list[Entry]:
         for type_name in types:
             query.check_type(type_name)
-        if self._index is None:
-            self._index = SearchIndex(self.dataset.entries)
-        return self._index.search(text, types=types, limit=limit)
+        return [entry for _, entry in search(self.dataset, text, types=types, limit=limit)]
 
     def list(self, type_name: str | None, tags: Sequence[str], category: str | None, year: int | None,
              sort: str | None, reverse: bool) -> list[Entry]:
@@ -155,7 +150,7 @@ class Session:
             for problem in problems:
                 print(problem)
         else:
-            self._write(render.records_view([vars(p) for p in problems]), output)
+            self._write(render.records_view([p._asdict() for p in problems]), output)
         files = len({p.file for p in problems})
         print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
               else "linping: no problems found", file=sys.stderr)
