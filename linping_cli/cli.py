@@ -7,7 +7,6 @@ and `_Group.main` turns each into one line on stderr and an ExitStatus.
 import os
 import sys
 from collections.abc import Iterator, MutableMapping
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -19,6 +18,7 @@ from typer.main import get_command_from_info, get_command_name
 
 from linping_cli import __version__
 from linping_cli.errors import DataError, ExitStatus, UserError
+from linping_cli.render import Format
 from linping_cli.session import Session
 
 
@@ -125,15 +125,6 @@ app = typer.Typer(
 commands = typer.Typer()
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-
-
 def _complete_types(incomplete: str) -> list[str]:
     from linping_cli.models import ENTRY_TYPES
 
@@ -152,8 +143,9 @@ def _complete_fields(incomplete: str) -> list[str]:
     return [prefix + name for name in valid_fields([]) if name.startswith(last)]
 
 
-FormatOption = Annotated[OutputFormat | None, typer.Option(
-    "--format", "-f", help="table (default), json, jsonl, csv, tsv or markdown.", case_sensitive=False)]
+FormatOption = Annotated[Format | None, typer.Option(
+    "--format", "-f", help="table (default), json, jsonl, csv, tsv or markdown.", show_default=False,
+    case_sensitive=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 FieldsOption = Annotated[str | None, typer.Option(
     "--fields", help="Comma-separated fields to print, in this order.", autocompletion=_complete_fields)]
@@ -210,7 +202,7 @@ def list_entries(
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
     category: Annotated[str | None, typer.Option("--category", help="Only entries in this category.")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Only entries about this year.")] = None,
-    sort: Annotated[str | None, typer.Option("--sort", help="Sort by this field (default: type, then id).",
+    sort: Annotated[str | None, typer.Option("--sort", help="Sort by this field (default: the order of the dataset files).",
                                              autocompletion=_complete_fields)] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import NamedTuple
 
 
 class ExitStatus(IntEnum):
@@ -15,18 +14,21 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
-class Problem(NamedTuple):
+class Problem:
     """One thing wrong with a dataset, located as precisely as we can."""
 
-    file: str
-    line: int | None
-    entry_id: str | None
-    field: str | None
-    message: str
+    __slots__ = ("entry_id", "field", "file", "line", "message")
+
+    def __init__(self, file: str, line: int | None, entry_id: str | None, field: str | None, message: str) -> None:
+        self.file, self.line, self.entry_id, self.field, self.message = file, line, entry_id, field, message
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         return ": ".join([place, self.entry_id or "-", self.field or "-", self.message])
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {"file": self.file, "line": self.line, "entry_id": self.entry_id, "field": self.field,
+                "message": self.message}
 
 
 class DataError(Exception):

@@ -75,6 +75,7 @@ def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
 def build_dataset(payload: dict[str, Any]) -> Dataset:
     return Dataset(
         rows=payload["entries"],
+        ids=payload["ids"],
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],
         search_keys=payload["search_keys"],

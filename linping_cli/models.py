@@ -9,6 +9,7 @@ Records are plain classes rather than dataclasses: building a dozen dataclasses
 costs more at start-up than a whole query does.
 """
 
+import marshal
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, TypedDict
 
@@ -283,11 +284,16 @@ class Source:
 
 
 class Dataset:
-    """Every entry of every loaded region, built into records only when asked for."""
+    """Every entry of every loaded region, each decoded into a record only when asked for.
 
-    def __init__(self, rows: list[dict[str, Any]], regions: list[Region], sources: list[Source],
-                 search_keys: list[Any]) -> None:
+    `rows` holds each entry as marshal bytes, so loading a large dataset costs one
+    bytes object per entry until a query actually needs the entry.
+    """
+
+    def __init__(self, rows: list[bytes], ids: list[tuple[str, str]], regions: list[Region],
+                 sources: list[Source], search_keys: list[Any]) -> None:
         self.rows = rows
+        self.ids = ids  # (region, id) of each row
         self.regions = regions
         self.sources = sources
         self.search_keys = search_keys
@@ -300,7 +306,7 @@ class Dataset:
     def record(self, position: int) -> Entry:
         found = self._records[position]
         if found is None:
-            found = self._records[position] = from_dict(self.rows[position])
+            found = self._records[position] = from_dict(marshal.loads(self.rows[position]))
         return found
 
     @property
@@ -310,9 +316,9 @@ class Dataset:
     def _index(self) -> dict[str, list[int]]:
         if self._by_key is None:
             by_key: dict[str, list[int]] = {}
-            for position, row in enumerate(self.rows):
-                by_key.setdefault(row["id"], []).append(position)
-                by_key.setdefault(f"{row['region']}:{row['id']}", []).append(position)
+            for position, (region, entry_id) in enumerate(self.ids):
+                by_key.setdefault(entry_id, []).append(position)
+                by_key.setdefault(f"{region}:{entry_id}", []).append(position)
             self._by_key = by_key
         return self._by_key
 

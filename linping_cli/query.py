@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from linping_cli.errors import UserError
 from linping_cli.models import ENTRY_TYPES, Dataset, Entry, Figure, entry_year, field_order
@@ -93,17 +93,20 @@ def sort_entries(entries: list[Entry], field: str, *, reverse: bool = False) -> 
     return present + sorted(missing, key=lambda e: e.id)
 
 
-class Row(NamedTuple):
+class Row:
     """One compared attribute: its key, a label for people, and one value per entry."""
 
-    field: str
-    label: str
-    values: list[Any]
+    __slots__ = ("field", "label", "values")
+
+    def __init__(self, field: str, label: str, values: list[Any]) -> None:
+        self.field, self.label, self.values = field, label, values
 
 
-class Comparison(NamedTuple):
-    entries: list[Entry]
-    rows: list[Row]
+class Comparison:
+    __slots__ = ("entries", "rows")
+
+    def __init__(self, entries: list[Entry], rows: list[Row]) -> None:
+        self.entries, self.rows = entries, rows
 
 
 _FIGURE_ROWS = ("name", "name_en", "value", "unit", "qualifier", "target", "year", "period", "growth",

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from linping_cli.models import Entry, to_dict
 
 if TYPE_CHECKING:
     from linping_cli.query import Comparison
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
 QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
 REFERENCE_FIELDS = {"location", "industry", "parent", "organiser", "issuer", "maker", "subject", "part_of",
                     "related", "referenced_by"}
@@ -112,8 +112,10 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
         _write_delimited(view, stream, "," if fmt == "csv" else "\t")
     elif fmt == "markdown":
         _write_markdown(view, stream)
-    else:
+    elif color or terminal:
         render_table(view, stream, color=color, terminal=terminal)
+    else:
+        render_plain_table(view, stream)
 
 
 def flat_cell(value: Any) -> str:
@@ -155,6 +157,8 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callabl
     if column == "value" and row.get("type") == "figure":
         sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "", "")
         return f"{sign}{_number(value)}" + (" (target)" if row.get("target") else "")
+    if (column == "growth" or row.get("_field") == "growth") and isinstance(value, (int, float)):
+        return f"{value:+g}%"
     if isinstance(value, dict):
         return _describe(value, labelled=row.get("_field") != "key_figure")
     if isinstance(value, list):
@@ -236,3 +240,39 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         for row in view.rows:
             table.add_row(*(cell(column, row) for column in view.columns))
     console.print(table)
+
+
+def render_plain_table(view: View, stream: IO[str]) -> None:
+    """A table for pipes and files: aligned columns, every value whole, no colour and no Rich.
+
+    Columns are two spaces apart and padded by display width (a Chinese character
+    takes two cells); a cell of several lines continues on the rows below.
+    """
+    if view.vertical:
+        row = view.rows[0]
+        grid = [[column, human_cell(column, row.get(column), row, view.name_of)] for column in view.columns]
+        header = None
+    else:
+        grid = [[human_cell(c, row.get(c), row, view.name_of) for c in view.columns] for row in view.rows]
+        header = [c if c != "attribute" else "" for c in view.columns]
+    cells = [[cell.split("\n") for cell in line] for line in ([header] if header else []) + grid]
+    widths = [max((_display_width(part) for line in cells for part in line[i]), default=0)
+              for i in range(len(view.columns) if header else 2)]
+    out = []
+    for number, line in enumerate(cells):
+        for depth in range(max(len(cell) for cell in line)):
+            parts = [cell[depth] if depth < len(cell) else "" for cell in line]
+            text = "  ".join(part + " " * (width - _display_width(part)) for part, width in zip(parts, widths,
+                                                                                             strict=True))
+            out.append(text.rstrip())
+        if header and number == 0:
+            out.append("  ".join("-" * width for width in widths))
+    stream.write("\n".join(out) + "\n")
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

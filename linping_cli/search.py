@@ -26,8 +26,10 @@ _WORD = re.compile(r"[0-9a-z]+")
 _LATIN = re.compile(r"[0-9a-z ]+")
 MAX_PINYIN_QUERY = 60
 
-# Positions in one entry's search keys.
-TYPE, REGION, ID, EXACT, ALIAS, NAMES, WORDS, SYLLABLES, TEXT, TEXT_WORDS = range(10)
+# Positions in one entry's search keys. Names, words and pinyin are each kept as one
+# string with separators, so that a prefix or word test is one substring search in C.
+TYPE, REGION, ID, EXACT, ALIAS, NAMES, WORDS, PINYIN, SYLLABLES, TEXT, TEXT_WORDS = range(11)
+_SEP = "\x00"
 
 
 def normalize(text: str) -> str:
@@ -45,15 +47,17 @@ def search_keys(row: dict[str, Any]) -> tuple[Any, ...]:
     for figure in row["key_figures"]:
         parts += [figure["label"], figure["label_en"] or ""]
     text = normalize(" ".join(parts))
+    words = {w for n in (*names, *tags) for w in _WORD.findall(n)}
     return (
         row["type"], row["region"] or "", row["id"],
         (normalize(row["id"]), normalize(row["name"])),
         tuple({*names[1:-1], *compact_pinyin}),
-        (*names, *compact_pinyin, *tags),
-        tuple(sorted({w for n in (*names, *tags) for w in _WORD.findall(n)})),
+        _SEP + _SEP.join((*names, *compact_pinyin, *tags)),
+        " " + " ".join(sorted(words)),
+        _SEP + _SEP.join(compact_pinyin),
         syllables,
         text,
-        tuple(sorted(set(_WORD.findall(text)))),
+        " " + " ".join(sorted(set(_WORD.findall(text)))),
     )
 
 
@@ -89,19 +93,17 @@ def _rank(keys: tuple[Any, ...], q: str, q_words: list[str], pinyin: str | None)
         return 0
     if q in keys[ALIAS] or (pinyin and pinyin in keys[ALIAS]):
         return 1
-    if any(name.startswith(q) for name in keys[NAMES]):
+    if _SEP + q in keys[NAMES] or (pinyin and _SEP + pinyin in keys[PINYIN]):
         return 2
-    if pinyin and any(s and "".join(s).startswith(pinyin) for s in keys[SYLLABLES]):
-        return 2
-    if any(q in name for name in keys[NAMES]):
+    if q in keys[NAMES]:
         return 3
-    if q_words and all(any(w.startswith(qw) for w in keys[WORDS]) for qw in q_words):
+    if q_words and all(" " + w in keys[WORDS] for w in q_words):
         return 3
-    if pinyin and any(_syllable_prefixes(pinyin, s) for s in keys[SYLLABLES]):
+    if pinyin and pinyin[0] in keys[PINYIN] and any(_syllable_prefixes(pinyin, s) for s in keys[SYLLABLES]):
         return 3
     if q in keys[TEXT]:
         return 4
-    if q_words and all(any(w.startswith(qw) for w in keys[TEXT_WORDS]) for qw in q_words):
+    if q_words and all(" " + w in keys[TEXT_WORDS] for w in q_words):
         return 4
     return None
 
@@ -112,7 +114,7 @@ def _fuzzy(all_keys: list[tuple[Any, ...]], q_words: list[str]) -> list[tuple[in
         return []
     vocabulary: dict[str, list[int]] = {}
     for position, keys in enumerate(all_keys):
-        for word in {*keys[WORDS], *("".join(s) for s in keys[SYLLABLES])}:
+        for word in {*keys[WORDS].split(), *keys[PINYIN].split(_SEP)[1:]}:
             vocabulary.setdefault(word, []).append(position)
     matches: set[int] | None = None
     for word in q_words:

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import typer
 
@@ -21,9 +21,11 @@ from linping_cli.models import Dataset, Entry
 from linping_cli.search import search
 
 
-class Output(NamedTuple):
-    format: str
-    fields: list[str] | None
+class Output:
+    __slots__ = ("fields", "format")
+
+    def __init__(self, format: str, fields: list[str] | None) -> None:
+        self.format, self.fields = format, fields
 
 
 class Session:
@@ -96,8 +98,7 @@ class Session:
 
     # Output ------------------------------------------------------------------
 
-    def output(self, fmt: Any, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
-        chosen = fmt.value if fmt is not None else None
+    def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
         if json_flag and chosen not in (None, "json"):
             raise UserError(f"--json and --format {chosen} disagree: give one")
         for type_name in types:
@@ -150,7 +151,7 @@ class Session:
             for problem in problems:
                 print(problem)
         else:
-            self._write(render.records_view([p._asdict() for p in problems]), output)
+            self._write(render.records_view([p.as_dict() for p in problems]), output)
         files = len({p.file for p in problems})
         print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
               else "linping: no problems found", file=sys.stderr)

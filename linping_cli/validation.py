@@ -5,6 +5,7 @@ Only a cache miss or `linping validate` comes here: a warm query never pays for 
 
 from __future__ import annotations
 
+import marshal
 import math
 import re
 from pathlib import Path
@@ -37,7 +38,7 @@ LOADER_OWNED = ("type", "region")
 
 def check_datasets(groups: list[list[Path]]) -> tuple[dict[str, Any], list[Problem]]:
     """Check each group of files as one region; return the loadable payload and the problems."""
-    payload: dict[str, Any] = {"regions": [], "sources": [], "entries": [], "search_keys": []}
+    payload: dict[str, Any] = {"regions": [], "sources": [], "entries": [], "ids": [], "search_keys": []}
     problems: list[Problem] = []
     seen_regions: dict[str, str] = {}
     for files in groups:
@@ -56,7 +57,10 @@ def check_datasets(groups: list[list[Path]]) -> tuple[dict[str, Any], list[Probl
         payload["sources"].extend(checker.sources)
         payload["entries"].extend(checker.entries)
     if not problems:
-        payload["search_keys"] = [search_keys(entry) for entry in payload["entries"]]
+        rows = payload["entries"]
+        payload["search_keys"] = [search_keys(row) for row in rows]
+        payload["ids"] = [(row["region"], row["id"]) for row in rows]
+        payload["entries"] = [marshal.dumps(row) for row in rows]
     return payload, problems
 
 

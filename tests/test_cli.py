@@ -27,10 +27,11 @@ def test_search_json_is_ranked_best_first(run_fixture: Runner) -> None:
 def test_search_table_when_piped_is_plain(run_fixture: Runner) -> None:
     result = run_fixture("search", "BOLT")
     assert result.exit_code == 0
-    assert "\x1b[" not in result.stdout
-    lines = result.stdout.splitlines()
-    assert "id" in lines[1] and "name_en" in lines[1]
-    assert "bolt-moto" in lines[3] and "测试摩托股份有限公司" in lines[3]
+    assert result.stdout == (
+        "id         name                  name_en              category     location\n"
+        "---------  --------------------  -------------------  -----------  -----------------------\n"
+        "bolt-moto  测试摩托股份有限公司  Bolt Moto Co., Ltd.  motorcycles  北部工业园 (north-park)\n"
+    )
 
 
 def test_search_without_match_exits_1_with_a_note(run_fixture: Runner) -> None:
@@ -67,9 +68,15 @@ def test_empty_query_is_a_usage_error(run_fixture: Runner) -> None:
 def test_list_type_table(run_fixture: Runner) -> None:
     result = run_fixture("list", "figure")
     assert result.exit_code == 0
-    rows = [line for line in result.stdout.splitlines() if "│" in line]
-    assert [row.split("│")[1].strip() for row in rows] == ["gdp-2024", "trade-2024", "exports-2024", "firms"]
-    assert ">300" in rows[2]  # the qualifier 'more than' travels with the number
+    # The qualifier 'more than' travels with its number; growth reads as a percentage.
+    assert result.stdout == (
+        "id            name          value   unit  year  growth\n"
+        "------------  ------------  ------  ----  ----  ------\n"
+        "gdp-2024      地区生产总值  1000.5  亿元  2024  +5%\n"
+        "trade-2024    进出口总额    400     亿元  2024  +10%\n"
+        "exports-2024  出口总额      >300    亿元  2024  +8%\n"
+        "firms         规上企业      800     家\n"
+    )
 
 
 def test_list_json_figures_have_numbers_and_years(run_fixture: Runner) -> None:

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import Runner
 from typer.testing import CliRunner
 
-from conftest import Runner
 from linping_cli.cli import app
 
 REPO = Path(__file__).resolve().parents[1]

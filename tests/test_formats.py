@@ -99,8 +99,7 @@ def test_fields_select_and_order_keys_in_every_format(run_fixture: Runner) -> No
     assert run_fixture("list", "figure", "--fields", "value,id", "-f", "csv").stdout.splitlines()[:2] == [
         "value,id", "1000.5,gdp-2024"]
     table = run_fixture("list", "figure", "--fields", "value,id").stdout.splitlines()
-    assert table[1].index("value") < table[1].index("id")
-    assert "gdp-2024" in table[3] and "1000.5" in table[3]
+    assert table[:3] == ["value   id", "------  ------------", "1000.5  gdp-2024"]
     assert run_fixture("list", "figure", "--fields", "id", "-f", "markdown").stdout.splitlines()[2] == "| gdp-2024 |"
 
 
