@@ -73,7 +73,7 @@ RAW_BY_ID = {entry["id"]: entry for entry in RAW}
 
 def _cli(*args: str) -> Any:
     """Run linping over the bundled data without a cache; return parsed JSON stdout."""
-    result = CliRunner().invoke(app, ["--no-cache", *args], env={"LINPING_NO_CACHE": "1"})
+    result = CliRunner().invoke(app, ["--no-cache", *args], env={"LINPING_NO_CACHE": "1", "LINPING_DATA": None})
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
