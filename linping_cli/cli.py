@@ -149,7 +149,7 @@ FormatOption = Annotated[Format | None, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 FieldsOption = Annotated[str | None, typer.Option(
     "--fields", help="Comma-separated fields to print, in this order.", autocompletion=_complete_fields)]
-IdArgument = Annotated[str, typer.Argument(help="An entry id (region:id where ids clash).",
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="An entry id (region:id where ids clash).",
                                            autocompletion=_complete_ids, show_default=False)]
 
 
@@ -177,7 +177,8 @@ def root(
 @commands.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Chinese, English or pinyin text.", show_default=False)],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Chinese, English or pinyin text.",
+                                         show_default=False)],
     type_: Annotated[list[str] | None, typer.Option(
         "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=_complete_types)] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
@@ -202,8 +203,9 @@ def list_entries(
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
     category: Annotated[str | None, typer.Option("--category", help="Only entries in this category.")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Only entries about this year.")] = None,
-    sort: Annotated[str | None, typer.Option("--sort", help="Sort by this field (default: the order of the dataset files).",
-                                             autocompletion=_complete_fields)] = None,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="Sort by this field (default: the order of the dataset files).",
+        autocompletion=_complete_fields)] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
 ) -> int:

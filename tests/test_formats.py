@@ -78,9 +78,9 @@ def test_delimited_output_round_trips_to_the_json(run_fixture: Runner, fmt: str)
     header, *rows = list(reader)
     assert header == ["id", "type", "value", "aliases", "key_figures", "source", "year"]
     assert len(rows) == len(expected)
-    for row, entry in zip(rows, expected):
+    for row, entry in zip(rows, expected, strict=True):
         cells = [untsv(cell) for cell in row] if fmt == "tsv" else row
-        back = {name: unflatten(cell) for name, cell in zip(header, cells)}
+        back = {name: unflatten(cell) for name, cell in zip(header, cells, strict=True)}
         assert back == {name: entry.get(name) for name in header}
 
 
