@@ -162,7 +162,7 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    data: Annotated[list[Path] | None, typer.Option(
+    data: Annotated[list[str] | None, typer.Option(
         "--data", help="A dataset file or folder to use instead of the bundled one; repeat to load "
         "several regions. Default: $LINPING_DATA (paths separated by ':'), else the bundled data.",
         show_default=False)] = None,
@@ -171,7 +171,8 @@ def root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
                                           callback=_show_version, is_eager=True)] = False,
 ) -> None:
-    ctx.obj = Session.create(data or [], no_cache=no_cache, no_color=no_color)
+    # Paths arrive as text: Typer's Path type stats them, which fails on a NUL byte.
+    ctx.obj = Session.create([Path(p) for p in data or []], no_cache=no_cache, no_color=no_color)
 
 
 @commands.command()
@@ -272,7 +273,7 @@ def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = Fals
 @commands.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[Path] | None, typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Dataset files or folders (default: what --data names, else the bundled data).",
         show_default=False)] = None,
     fmt: FormatOption = None, json_: JsonOption = False,
@@ -282,7 +283,7 @@ def validate(
     Exit 0 when clean, 3 when not.  Example: linping validate my-region/
     """
     session = Session.from_context(ctx)
-    return session.emit_problems(paths or [], session.output(fmt, json_, None, []))
+    return session.emit_problems([Path(p) for p in paths or []], session.output(fmt, json_, None, []))
 
 
 @commands.command()

@@ -27,6 +27,8 @@ def bundled_data_path() -> Path:
 
 
 def dataset_files(path: Path) -> list[Path]:
+    if "\x00" in str(path):
+        raise DataError([Problem(repr(str(path)), None, None, None, "not a valid path")])
     if path.is_dir():
         found = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
         if not found:

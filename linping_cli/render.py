@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from linping_cli.models import Entry, to_dict
+from linping_cli.models import Entry, field_order, to_dict
 
 if TYPE_CHECKING:
     from linping_cli.query import Comparison
@@ -24,17 +24,17 @@ QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most
 REFERENCE_FIELDS = {"location", "industry", "parent", "organiser", "issuer", "maker", "subject", "part_of",
                     "related", "referenced_by"}
 DEFAULT_COLUMNS = {
-    "figure": ["id", "name", "value", "unit", "year", "growth"],
-    "company": ["id", "name", "name_en", "category", "location"],
-    "organisation": ["id", "name", "name_en", "category"],
-    "place": ["id", "name", "name_en", "category"],
-    "event": ["id", "name", "date", "location"],
-    "plan": ["id", "name", "name_en", "year"],
-    "product": ["id", "name", "maker", "year"],
-    "project": ["id", "name", "name_en"],
-    "industry": ["id", "name", "tier", "scale", "scale_unit"],
+    "figure": ["id", "name", "value", "unit", "year", "growth", "source"],
+    "company": ["id", "name", "name_en", "category", "location", "source"],
+    "organisation": ["id", "name", "name_en", "category", "source"],
+    "place": ["id", "name", "name_en", "category", "source"],
+    "event": ["id", "name", "date", "location", "source"],
+    "plan": ["id", "name", "name_en", "year", "source"],
+    "product": ["id", "name", "maker", "year", "source"],
+    "project": ["id", "name", "name_en", "source"],
+    "industry": ["id", "name", "tier", "scale", "scale_unit", "source"],
 }
-MIXED_COLUMNS = ["id", "type", "name", "name_en"]
+MIXED_COLUMNS = ["id", "type", "name", "name_en", "source"]
 
 
 def _no_name(key: str) -> str | None:
@@ -45,11 +45,14 @@ class View:
     """One result, ready for any format: what JSON prints, and the same as columns and rows."""
 
     def __init__(self, data: Any, lines: list[Any], columns: list[str], rows: list[dict[str, Any]], *,
-                 vertical: bool = False, name_of: Callable[[str], str | None] = _no_name) -> None:
+                 vertical: bool = False, name_of: Callable[[str], str | None] = _no_name,
+                 all_columns: list[str] | None = None, brief: bool = False) -> None:
         self.data = data
         self.lines = lines
-        self.columns = columns
+        self.columns = columns  # what a table or Markdown shows
+        self.all_columns = all_columns or columns  # what CSV and TSV carry: everything, so nothing is lost
         self.rows = rows
+        self.brief = brief  # one line per row: sources by their short names
         self.vertical = vertical  # a table shows the one row as field/value pairs
         self.name_of = name_of
 
@@ -63,13 +66,13 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
     rows = [to_dict(entry) for entry in entries]
     objects = [_pick(row, fields) for row in rows]
     if fields:
-        columns = list(fields)
-    else:
-        kinds = {entry.type for entry in entries}
-        columns = list(DEFAULT_COLUMNS[kinds.pop()] if len(kinds) == 1 else MIXED_COLUMNS)
-        if show_region:
-            columns.insert(1, "region")
-    return View(objects, objects, columns, rows, name_of=name_of)
+        return View(objects, objects, list(fields), rows, name_of=name_of, brief=True)
+    kinds = list(dict.fromkeys(entry.type for entry in entries))
+    columns = list(DEFAULT_COLUMNS[kinds[0]] if len(kinds) == 1 else MIXED_COLUMNS)
+    if show_region:
+        columns.insert(1, "region")
+    everything = list(dict.fromkeys(name for entry in entries for name in field_order(type(entry))))
+    return View(objects, objects, columns, rows, name_of=name_of, all_columns=everything, brief=True)
 
 
 def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
@@ -133,19 +136,20 @@ _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r
 
 
 def _write_delimited(view: View, stream: IO[str], delimiter: str) -> None:
-    rows = [[flat_cell(row.get(c)) for c in view.columns] for row in view.rows]
+    rows = [[flat_cell(row.get(c)) for c in view.all_columns] for row in view.rows]
     if delimiter == "\t":
-        for cells in [view.columns, *rows]:
+        for cells in [view.all_columns, *rows]:
             stream.write("\t".join(cell.translate(_TSV_ESCAPES) for cell in cells) + "\n")
         return
     import csv
 
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(view.columns)
+    writer.writerow(view.all_columns)
     writer.writerows(rows)
 
 
-def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callable[[str], str | None]) -> str:
+def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callable[[str], str | None],
+               brief: bool = False) -> str:
     """A cell for people to read: lists joined, numbers with their qualifier, ids with names."""
     if value is None:
         return ""
@@ -159,6 +163,9 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callabl
         return f"{sign}{_number(value)}" + (" (target)" if row.get("target") else "")
     if (column == "growth" or row.get("_field") == "growth") and isinstance(value, (int, float)):
         return f"{value:+g}%"
+    if column == "source" and brief:
+        # One line per entry in a list: the article's short name (000 for 000_f15d….txt).
+        return ", ".join(dict.fromkeys(ref["file"].split("_")[0].rsplit(".", 1)[0] for ref in value))
     if isinstance(value, dict):
         return _describe(value, labelled=row.get("_field") != "key_figure")
     if isinstance(value, list):
@@ -199,7 +206,7 @@ def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
 
 def _write_markdown(view: View, stream: IO[str]) -> None:
     def cell(column: str, row: Mapping[str, Any]) -> str:
-        text = human_cell(column, row.get(column), row, view.name_of)
+        text = human_cell(column, row.get(column), row, view.name_of, view.brief)
         return text.replace("|", "\\|").replace("\n", "<br>")
 
     stream.write("| " + " | ".join(view.columns) + " |\n")
@@ -223,7 +230,7 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         emoji=False,
     )
     def cell(column: str, row: Mapping[str, Any]) -> Text:
-        return Text(human_cell(column, row.get(column), row, view.name_of))
+        return Text(human_cell(column, row.get(column), row, view.name_of, view.brief))
 
     wrap = not terminal
     if view.vertical:
@@ -250,10 +257,10 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
     """
     if view.vertical:
         row = view.rows[0]
-        grid = [[column, human_cell(column, row.get(column), row, view.name_of)] for column in view.columns]
+        grid = [[column, human_cell(column, row.get(column), row, view.name_of, view.brief)] for column in view.columns]
         header = None
     else:
-        grid = [[human_cell(c, row.get(c), row, view.name_of) for c in view.columns] for row in view.rows]
+        grid = [[human_cell(c, row.get(c), row, view.name_of, view.brief) for c in view.columns] for row in view.rows]
         header = [c if c != "attribute" else "" for c in view.columns]
     cells = [[cell.split("\n") for cell in line] for line in ([header] if header else []) + grid]
     widths = [max((_display_width(part) for line in cells for part in line[i]), default=0)

@@ -43,9 +43,11 @@ def search_keys(row: dict[str, Any]) -> tuple[Any, ...]:
     syllables = tuple(tuple(normalize(p).replace("-", " ").split()) for p in row["pinyin"])
     compact_pinyin = ["".join(s) for s in syllables]
     tags = [normalize(t) for t in row["tags"]]
-    parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or ""]
+    parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or "", _number(row.get("value"))]
     for figure in row["key_figures"]:
-        parts += [figure["label"], figure["label_en"] or ""]
+        parts += [figure["label"], figure["label_en"] or "", _number(figure["value"])]
+    for person in row.get("people", ()):
+        parts += [person["name"], person["role"] or "", person["role_en"] or ""]
     text = normalize(" ".join(parts))
     words = {w for n in (*names, *tags) for w in _WORD.findall(n)}
     return (
@@ -61,6 +63,13 @@ def search_keys(row: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def _number(value: Any) -> str:
+    """A stored number as a person would type it: 1175.09, 810, not 810.0."""
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
            limit: int | None = None) -> list[tuple[int, Entry]]:
     """(rank, entry) pairs for every entry matching `query`, best first; at most `limit` of them."""
@@ -70,8 +79,8 @@ def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
     wanted = set(types)
     latin = _LATIN.fullmatch(q) is not None
     q_words = _WORD.findall(q)
-    compact = q.replace(" ", "")
-    pinyin = compact if latin and compact.isalpha() and len(compact) <= MAX_PINYIN_QUERY else None
+    # Pinyin is compared run together, so "xi ao", "xiao", "2024 nian" and "675sr-r" all work.
+    pinyin = q.replace(" ", "").replace("-", "") if q.isascii() else None
     hits: list[tuple[int, str, str, int]] = []
     for position, keys in enumerate(dataset.search_keys):
         if wanted and keys[TYPE] not in wanted:
@@ -99,7 +108,8 @@ def _rank(keys: tuple[Any, ...], q: str, q_words: list[str], pinyin: str | None)
         return 3
     if q_words and all(" " + w in keys[WORDS] for w in q_words):
         return 3
-    if pinyin and pinyin[0] in keys[PINYIN] and any(_syllable_prefixes(pinyin, s) for s in keys[SYLLABLES]):
+    if (pinyin and pinyin.isalpha() and len(pinyin) <= MAX_PINYIN_QUERY and pinyin[0] in keys[PINYIN]
+            and any(_syllable_prefixes(pinyin, s) for s in keys[SYLLABLES])):
         return 3
     if q in keys[TEXT]:
         return 4
@@ -110,11 +120,12 @@ def _rank(keys: tuple[Any, ...], q: str, q_words: list[str], pinyin: str | None)
 
 def _fuzzy(all_keys: list[tuple[Any, ...]], q_words: list[str]) -> list[tuple[int, tuple[Any, ...]]]:
     """Entries where every query word is a near miss of one of the entry's name words or pinyin."""
-    if not q_words or any(len(w) < 4 for w in q_words):
+    # Only words of letters: a number one digit away from another is a different number.
+    if not q_words or any(len(w) < 4 or not w.isalpha() for w in q_words):
         return []
     vocabulary: dict[str, list[int]] = {}
     for position, keys in enumerate(all_keys):
-        for word in {*keys[WORDS].split(), *keys[PINYIN].split(_SEP)[1:]}:
+        for word in {*keys[WORDS].split(), *keys[PINYIN].split(_SEP)[1:]} - {""}:
             vocabulary.setdefault(word, []).append(position)
     matches: set[int] | None = None
     for word in q_words:

@@ -47,7 +47,7 @@ class Session:
         if not isinstance(root.obj, Session):
             # Completion callbacks run before the root callback has made one.
             params = root.params
-            root.obj = cls.create(list(params.get("data") or []), no_cache=bool(params.get("no_cache")),
+            root.obj = cls.create([Path(p) for p in params.get("data") or []], no_cache=bool(params.get("no_cache")),
                                   no_color=bool(params.get("no_color")))
         return root.obj
 

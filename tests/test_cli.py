@@ -28,9 +28,9 @@ def test_search_table_when_piped_is_plain(run_fixture: Runner) -> None:
     result = run_fixture("search", "BOLT")
     assert result.exit_code == 0
     assert result.stdout == (
-        "id         name                  name_en              category     location\n"
-        "---------  --------------------  -------------------  -----------  -----------------------\n"
-        "bolt-moto  测试摩托股份有限公司  Bolt Moto Co., Ltd.  motorcycles  北部工业园 (north-park)\n"
+        "id         name                  name_en              category     location                 source\n"
+        "---------  --------------------  -------------------  -----------  -----------------------  ---------\n"
+        "bolt-moto  测试摩托股份有限公司  Bolt Moto Co., Ltd.  motorcycles  北部工业园 (north-park)  article-b\n"
     )
 
 
@@ -68,14 +68,15 @@ def test_empty_query_is_a_usage_error(run_fixture: Runner) -> None:
 def test_list_type_table(run_fixture: Runner) -> None:
     result = run_fixture("list", "figure")
     assert result.exit_code == 0
-    # The qualifier 'more than' travels with its number; growth reads as a percentage.
+    # The qualifier 'more than' travels with its number; growth reads as a percentage;
+    # the source is the article's short name.
     assert result.stdout == (
-        "id            name          value   unit  year  growth\n"
-        "------------  ------------  ------  ----  ----  ------\n"
-        "gdp-2024      地区生产总值  1000.5  亿元  2024  +5%\n"
-        "trade-2024    进出口总额    400     亿元  2024  +10%\n"
-        "exports-2024  出口总额      >300    亿元  2024  +8%\n"
-        "firms         规上企业      800     家\n"
+        "id            name          value   unit  year  growth  source\n"
+        "------------  ------------  ------  ----  ----  ------  --------------------\n"
+        "gdp-2024      地区生产总值  1000.5  亿元  2024  +5%     article-a, article-b\n"
+        "trade-2024    进出口总额    400     亿元  2024  +10%    article-a\n"
+        "exports-2024  出口总额      >300    亿元  2024  +8%     article-a\n"
+        "firms         规上企业      800     家                  article-b\n"
     )
 
 

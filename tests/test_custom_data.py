@@ -34,10 +34,10 @@ def test_folder_of_files_is_merged(tmp_path: Path, run: Runner) -> None:
 def test_two_regions_side_by_side(run: Runner) -> None:
     args = ["--data", str(FIXTURE), "--data", str(SECOND_REGION)]
     assert run(*args, "search", "地区生产总值").stdout == (
-        "id        region        name          value   unit  year  growth\n"
-        "--------  ------------  ------------  ------  ----  ----  ------\n"
-        "gdp-2024  example-town  地区生产总值  250     亿元  2024\n"
-        "gdp-2024  testville     地区生产总值  1000.5  亿元  2024  +5%\n"
+        "id        region        name          value   unit  year  growth  source\n"
+        "--------  ------------  ------------  ------  ----  ----  ------  --------------------\n"
+        "gdp-2024  example-town  地区生产总值  250     亿元  2024          example-notes\n"
+        "gdp-2024  testville     地区生产总值  1000.5  亿元  2024  +5%     article-a, article-b\n"
     )
     result = run(*args, "compare", "testville:gdp-2024", "example-town:gdp-2024", "--json")
     assert result.exit_code == 0, result.stderr

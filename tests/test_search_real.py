@@ -297,29 +297,13 @@ def _entries() -> list[dict]:
     return entries
 
 
-# Known search bug (linping_cli/search.py, not the data): a pinyin query typed with spaces
-# is compared with the stored pinyin only in its run-together form, and only when that form
-# is all letters and at most 60 of them (MAX_PINYIN_QUERY). So a spaced pinyin that holds a
-# digit ("2024 nian di qu sheng chan zong zhi", "g60 ke chuang da zou lang") or is longer
-# than 60 letters finds nothing, though the same text without spaces does.
-PINYIN_BUG = "search.py: spaced pinyin with a digit, or over 60 letters, is not matched (run-together works)"
-
-
-def _spaced_pinyin_bug(text: str) -> bool:
-    compact = text.replace(" ", "")
-    return " " in text and (not compact.isalpha() or len(compact) > 60)
-
-
 def _name_cases() -> list:
     cases = []
     for entry in _entries():
         queries = [("name", entry["name"]), ("name_en", entry["name_en"])]
         queries += [(f"pinyin[{i}]", text) for i, text in enumerate(entry["pinyin"])]
         for kind, text in queries:
-            marks = []
-            if kind.startswith("pinyin") and _spaced_pinyin_bug(text):
-                marks = [pytest.mark.xfail(reason=PINYIN_BUG, strict=True)]
-            cases.append(pytest.param(entry["id"], text, id=f"{entry['id']}-{kind}", marks=marks))
+            cases.append(pytest.param(entry["id"], text, id=f"{entry['id']}-{kind}"))
     return cases
 
 
@@ -332,11 +316,10 @@ def test_every_entry_is_found_by_its_name_english_name_and_pinyin(run: Runner, e
 
 @pytest.mark.parametrize(
     "entry_id", ["gdp-2024", "g60-corridor", "canton-fair-137", "xjtu-tech-transfer-linping", "hgt51f"])
-def test_the_run_together_form_of_a_pinyin_with_digits_or_over_60_letters_works(run: Runner, entry_id: str) -> None:
-    """The workaround for the bug above: the same pinyin typed without spaces is found."""
+def test_pinyin_with_digits_or_over_60_letters_is_found_spaced_or_run_together(run: Runner, entry_id: str) -> None:
     entry = next(e for e in _entries() if e["id"] == entry_id)
     for text in entry["pinyin"]:
-        assert _spaced_pinyin_bug(text) or entry_id in search(run, text), text
+        assert entry_id in search(run, text), text
         assert entry_id in search(run, text.replace(" ", "")), text
 
 
@@ -375,8 +358,6 @@ def test_numbers_from_the_articles_find_their_entry(run: Runner, query: str, exp
     check(run, query, expected, first=False)
 
 
-@pytest.mark.xfail(strict=True, reason="search.py: the typo matcher treats numbers as words, so 2022 finds "
-                   "every entry with 2024 or 2025 in its id or name, and 1300 finds the 300-billion goal")
 def test_a_number_is_not_matched_by_a_near_miss_number(run: Runner) -> None:
     assert "gdp-2024" not in search(run, "2022")
     assert "future-smart-manufacturing-city" not in search(run, "1300")

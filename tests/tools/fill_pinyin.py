@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import tomli
-from pypinyin import lazy_pinyin
+from pypinyin import lazy_pinyin, load_phrases_dict
 
 ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry")
 HEADER = re.compile(r"^\s*\[\[\s*([a-z]+)\s*\]\]\s*(#.*)?$")
@@ -26,9 +26,23 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
+# Readings pypinyin gets wrong for these names, given as whole phrases so its
+# segmentation picks them up (the generated pinyin stays pypinyin's output).
+PHRASE_READINGS = {
+    "长三角": [["cháng"], ["sān"], ["jiǎo"]],  # Yangtze River Delta: chang, not zhang
+    "调优": [["tiáo"], ["yōu"]],  # 稳拓调优: adjust and optimise, not diao
+}
+load_phrases_dict(PHRASE_READINGS)
+
+# What is kept of a piece pypinyin passes through unchanged (Latin words, numbers):
+# runs of letters and digits, with a '.' or '-' inside them kept ("2.0", "675sr-r").
+# Punctuation such as 、 《 》 “ ” · （ ） + is not pronounced and is dropped.
+TOKEN = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+
+
 def pinyin_of(text: str) -> str:
-    """Tone-less pinyin of `text`, syllables joined by single spaces, lower-case."""
-    return re.sub(r"\s+", " ", " ".join(lazy_pinyin(text))).strip().lower()
+    """Tone-less pinyin of `text`: lower-case syllables and Latin words joined by single spaces."""
+    return " ".join(token for piece in lazy_pinyin(text) for token in TOKEN.findall(piece.lower()))
 
 
 def pinyin_list(name: str, aliases: list[str]) -> list[str]:
