@@ -6,8 +6,10 @@ The checks themselves live in `validation`, which only a cache miss imports.
 
 from __future__ import annotations
 
+import marshal
 import os
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,22 +47,44 @@ BUNDLED = "bundled:" + os.path.dirname(os.path.abspath(__file__))
 def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Dataset:
     """Load the datasets at `paths` (the bundled one when empty); raise DataError if any is bad."""
     roots = [os.path.abspath(p) for p in paths] or [BUNDLED]
-    cached = cache.read(roots) if use_cache else None
-    if cached is not None:
+    stored = cache.read(roots) if use_cache else None
+    if stored is not None:
         try:
-            return build_dataset(cached)
-        except (KeyError, TypeError, ValueError):
+            return build_dataset(*stored)
+        except (KeyError, TypeError, ValueError, IndexError):
             pass  # written by another version of the code: rebuild it
     from linping_cli.validation import check_datasets
 
     folders = list(paths) or [bundled_data_path()]
     groups = [dataset_files(p) for p in folders]
-    payload, problems = check_datasets(groups)
+    checked, problems = check_datasets(groups)
     if problems:
         raise DataError(problems)
+    payload, rows = pack(checked)
     if use_cache:
-        cache.write(roots, [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)], payload)
-    return build_dataset(payload)
+        cache.write(roots, [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)], payload, rows)
+    return build_dataset(payload, lambda offset, size: rows[offset:offset + size])
+
+
+def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Checked data as the cache keeps it: plain data and an index, and the rows as one blob."""
+    from linping_cli.search import build_index
+
+    rows = checked["rows"]
+    blobs = [marshal.dumps(row) for row in rows]
+    offsets = array("q", [0])
+    for blob in blobs:
+        offsets.append(offsets[-1] + len(blob))
+    payload = {
+        "regions": checked["regions"],
+        "sources": checked["sources"],
+        "ids": "\n".join(row["id"] for row in rows),
+        "regions_of": "\n".join(row["region"] for row in rows),
+        "types": "\n".join(row["type"] for row in rows),
+        "offsets": offsets.tobytes(),
+        "search": build_index(rows),
+    }
+    return payload, b"".join(blobs)
 
 
 def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
@@ -74,13 +98,22 @@ def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
     return check_datasets(groups)[1]
 
 
-def build_dataset(payload: dict[str, Any]) -> Dataset:
+def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]) -> Dataset:
+    from linping_cli.search import SearchIndex
+
+    offsets = array("q")
+    offsets.frombytes(payload["offsets"])
+
+    def row(position: int) -> bytes:
+        return read_rows(offsets[position], offsets[position + 1] - offsets[position])
+
+    ids = payload["ids"].split("\n") if payload["ids"] else []
     return Dataset(
-        rows=payload["entries"],
-        ids=payload["ids"],
+        row=row,
+        ids=ids,
+        regions_of=payload["regions_of"].split("\n") if ids else [],
+        types=payload["types"].split("\n") if ids else [],
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],
-        search_keys=payload["search_keys"],
+        search_index=SearchIndex(payload["search"]),
     )
-
-

@@ -10,7 +10,7 @@ costs more at start-up than a whole query does.
 """
 
 import marshal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, ClassVar, TypedDict
 
 
@@ -286,37 +286,48 @@ class Source:
 class Dataset:
     """Every entry of every loaded region, each decoded into a record only when asked for.
 
-    `rows` holds each entry as marshal bytes, so loading a large dataset costs one
-    bytes object per entry until a query actually needs the entry.
+    Rows are kept as marshal bytes (in memory, or read from the cache file on demand),
+    so a query over a large dataset decodes only the entries it prints.
     """
 
-    def __init__(self, rows: list[bytes], ids: list[tuple[str, str]], regions: list[Region],
-                 sources: list[Source], search_keys: list[Any]) -> None:
-        self.rows = rows
-        self.ids = ids  # (region, id) of each row
+    def __init__(self, *, row: Callable[[int], bytes], ids: list[str], regions_of: list[str], types: list[str],
+                 regions: list[Region], sources: list[Source], search_index: Any) -> None:
+        self._row = row
+        self.ids = ids
+        self.regions_of = regions_of
+        self.types = types
         self.regions = regions
         self.sources = sources
-        self.search_keys = search_keys
-        self._records: list[Entry | None] = [None] * len(rows)
+        self.search_index = search_index  # a search.SearchIndex
+        self._records: dict[int, Entry] = {}
         self._by_key: dict[str, list[int]] | None = None
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.ids)
+
+    def id_of(self, position: int) -> str:
+        return self.ids[position]
+
+    def region_of(self, position: int) -> str:
+        return self.regions_of[position]
 
     def record(self, position: int) -> Entry:
-        found = self._records[position]
+        found = self._records.get(position)
         if found is None:
-            found = self._records[position] = from_dict(marshal.loads(self.rows[position]))
+            found = self._records[position] = from_dict(marshal.loads(self._row(position)))
         return found
 
     @property
     def entries(self) -> list[Entry]:
-        return [self.record(position) for position in range(len(self.rows))]
+        return [self.record(position) for position in range(len(self.ids))]
+
+    def of_type(self, type_name: str) -> list[Entry]:
+        return [self.record(p) for p, kind in enumerate(self.types) if kind == type_name]
 
     def _index(self) -> dict[str, list[int]]:
         if self._by_key is None:
             by_key: dict[str, list[int]] = {}
-            for position, (region, entry_id) in enumerate(self.ids):
+            for position, (region, entry_id) in enumerate(zip(self.regions_of, self.ids, strict=True)):
                 by_key.setdefault(entry_id, []).append(position)
                 by_key.setdefault(f"{region}:{entry_id}", []).append(position)
             self._by_key = by_key
@@ -343,7 +354,4 @@ class Dataset:
         """Entries of the same region that name this one in a reference field."""
         return [other for other in self.entries if other.region == entry.region and entry.id in references(other)]
 
-
-def kinds_of(cls: type[Entry]) -> dict[str, str]:
-    return {name: spec.kind for name, spec in field_specs(cls).items()}
 

@@ -59,14 +59,12 @@ def check_fields(requested: str, types: Iterable[str]) -> list[str]:
     return chosen
 
 
-def filter_entries(entries: Iterable[Entry], *, type_name: str | None = None, tags: Sequence[str] = (),
-                   category: str | None = None, year: int | None = None) -> list[Entry]:
-    """Entries of `type_name` carrying every tag in `tags`, in `category`, about `year`."""
+def filter_entries(entries: Iterable[Entry], *, tags: Sequence[str] = (), category: str | None = None,
+                   year: int | None = None) -> list[Entry]:
+    """Entries carrying every tag in `tags`, in `category`, about `year`."""
     wanted_tags = {tag.casefold() for tag in tags}
     result = []
     for entry in entries:
-        if type_name and entry.type != type_name:
-            continue
         if wanted_tags and not wanted_tags <= {tag.casefold() for tag in entry.tags}:
             continue
         if category and (entry.category or "").casefold() != category.casefold():

@@ -5,31 +5,33 @@ Every hit has a rank, best first:
   1 an alias, the English name, or the full pinyin, exactly
   2 the start of a name, alias or pinyin
   3 a word or substring of a name, alias or tag, or pinyin by syllable prefixes ("xadt" finds 西奥电梯)
-  4 the summary, note or key figure labels
-  5 a Latin word within a small edit distance of a name's word (typos)
+  4 the summary, note, key figures or people
+  5 a Latin word within a small edit distance of a name's word (typos), when nothing else matched
 Ties fall back to region and id, so the order never changes between runs.
 
-The normalised strings each entry is searched by are worked out once, when the
-dataset is checked, and kept in the cache with it (`search_keys`).
+The index is built once per dataset and kept in the cache. For each kind of key it
+holds one string of every entry's keys (entries start with \\x01, fields are wrapped
+in \\x00) and the offset where each entry starts, so a query is a few `str.find`
+loops in C whatever the number of entries, and loading it is a handful of big
+strings rather than millions of small objects.
 """
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linping_cli.errors import UserError
 from linping_cli.models import Dataset, Entry
 
 RANK_NAMES = ("exact", "alias", "prefix", "word", "text", "fuzzy")
+KINDS = ("exact", "alias", "names", "words", "pinyin", "initials", "syllables", "text", "text_words")
+MAX_PINYIN_QUERY = 60
+_ENTRY, _FIELD = "\x01", "\x00"
 _WORD = re.compile(r"[0-9a-z]+")
 _LATIN = re.compile(r"[0-9a-z ]+")
-MAX_PINYIN_QUERY = 60
-
-# Positions in one entry's search keys. Names, words and pinyin are each kept as one
-# string with separators, so that a prefix or word test is one substring search in C.
-TYPE, REGION, ID, EXACT, ALIAS, NAMES, WORDS, PINYIN, SYLLABLES, TEXT, TEXT_WORDS = range(11)
-_SEP = "\x00"
 
 
 def normalize(text: str) -> str:
@@ -37,30 +39,12 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def search_keys(row: dict[str, Any]) -> tuple[Any, ...]:
-    """The normalised strings one entry (as a checked dict) is searched by."""
-    names = [normalize(n) for n in (row["name"], *row["aliases"], row["name_en"], row["id"])]
-    syllables = tuple(tuple(normalize(p).replace("-", " ").split()) for p in row["pinyin"])
-    compact_pinyin = ["".join(s) for s in syllables]
-    tags = [normalize(t) for t in row["tags"]]
-    parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or "", _number(row.get("value"))]
-    for figure in row["key_figures"]:
-        parts += [figure["label"], figure["label_en"] or "", _number(figure["value"])]
-    for person in row.get("people", ()):
-        parts += [person["name"], person["role"] or "", person["role_en"] or ""]
-    text = normalize(" ".join(parts))
-    words = {w for n in (*names, *tags) for w in _WORD.findall(n)}
-    return (
-        row["type"], row["region"] or "", row["id"],
-        (normalize(row["id"]), normalize(row["name"])),
-        tuple({*names[1:-1], *compact_pinyin}),
-        _SEP + _SEP.join((*names, *compact_pinyin, *tags)),
-        " " + " ".join(sorted(words)),
-        _SEP + _SEP.join(compact_pinyin),
-        syllables,
-        text,
-        " " + " ".join(sorted(set(_WORD.findall(text)))),
-    )
+def _fields(values: Iterable[str]) -> str:
+    return _FIELD + _FIELD.join(values) + _FIELD
+
+
+def _words(values: Iterable[str]) -> str:
+    return " " + " ".join(sorted({w for value in values for w in _WORD.findall(value)})) + " "
 
 
 def _number(value: Any) -> str:
@@ -70,89 +54,172 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def entry_keys(row: dict[str, Any]) -> dict[str, str]:
+    """One entry's keys (a checked dict), kind by kind."""
+    names = [normalize(n) for n in (row["id"], row["name"], *row["aliases"], row["name_en"])]
+    syllables = [normalize(p).replace("-", " ").split() for p in row["pinyin"]]
+    compact = ["".join(s) for s in syllables]
+    tags = [normalize(t) for t in row["tags"]]
+    parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or "", _number(row.get("value"))]
+    for figure in row["key_figures"]:
+        parts += [figure["label"], figure["label_en"] or "", _number(figure["value"])]
+    for person in row.get("people", ()):
+        parts += [person["name"], person["role"] or "", person["role_en"] or ""]
+    text = normalize(" ".join(parts))
+    return {
+        "exact": _fields(names[:2]),
+        "alias": _fields([*names[2:], *compact]),
+        "names": _fields([*names, *compact, *tags]),
+        "words": _words([*names, *tags]),
+        "pinyin": _fields(compact),
+        "initials": _fields("".join(s[0] for s in each if s) for each in syllables),
+        "syllables": _fields(" ".join(each) for each in syllables),
+        "text": text,
+        "text_words": _words([text]),
+    }
+
+
+def build_index(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The search index of these entries, as plain data for the cache."""
+    segments: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for row in rows:
+        for kind, segment in entry_keys(row).items():
+            segments[kind].append(segment)
+    index: dict[str, Any] = {}
+    for kind, parts in segments.items():
+        starts = array("q")
+        offset = 0
+        for part in parts:
+            starts.append(offset)
+            offset += len(part) + 1
+        index[kind] = "".join(_ENTRY + part for part in parts)
+        index[kind + ":starts"] = starts.tobytes()
+    return index
+
+
+class SearchIndex:
+    """The index of one dataset (from `build_index`), its offsets unpacked on first use."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._starts: dict[str, array[int]] = {}
+
+    def starts(self, kind: str) -> "array[int]":
+        found = self._starts.get(kind)
+        if found is None:
+            found = self._starts[kind] = array("q")
+            found.frombytes(self._data[kind + ":starts"])
+        return found
+
+    def find(self, kind: str, needle: str) -> set[int]:
+        """The positions of the entries whose `kind` keys contain `needle`."""
+        blob, starts = self._data[kind], self.starts(kind)
+        found: set[int] = set()
+        at = blob.find(needle)
+        while at != -1:
+            position = bisect_right(starts, at) - 1
+            found.add(position)
+            following = position + 1
+            at = blob.find(needle, starts[following]) if following < len(starts) else -1
+        return found
+
+    def find_words(self, kind: str, words: list[str]) -> set[int]:
+        """Entries having, for every word, a word that starts with it."""
+        found: set[int] | None = None
+        for word in words:
+            hits = self.find(kind, " " + word)
+            found = hits if found is None else found & hits
+        return found or set()
+
+    def segment(self, kind: str, position: int) -> str:
+        starts = self.starts(kind)
+        end = starts[position + 1] if position + 1 < len(starts) else len(self._data[kind])
+        return self._data[kind][starts[position] + 1:end]
+
+    def tokens(self, kind: str, separator: str | None) -> Iterator[str]:
+        for token in self._data[kind].split(separator):
+            if token and _ENTRY not in token:
+                yield token
+
+
 def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
            limit: int | None = None) -> list[tuple[int, Entry]]:
     """(rank, entry) pairs for every entry matching `query`, best first; at most `limit` of them."""
     q = normalize(query)
     if not q:
         raise UserError("the query is empty: give some text to search for")
+    if _FIELD in q or _ENTRY in q:
+        return []  # the index's own separators: no name holds them
+    index: SearchIndex = dataset.search_index
     wanted = set(types)
-    latin = _LATIN.fullmatch(q) is not None
+    kinds = dataset.types
     q_words = _WORD.findall(q)
     # Pinyin is compared run together, so "xi ao", "xiao", "2024 nian" and "675sr-r" all work.
-    pinyin = q.replace(" ", "").replace("-", "") if q.isascii() else None
-    hits: list[tuple[int, str, str, int]] = []
-    for position, keys in enumerate(dataset.search_keys):
-        if wanted and keys[TYPE] not in wanted:
-            continue
-        rank = _rank(keys, q, q_words, pinyin)
-        if rank is not None:
-            hits.append((rank, keys[REGION], keys[ID], position))
-    if latin and (limit is None or len(hits) < limit):
-        found = {hit[3] for hit in hits}
-        hits += [(5, keys[REGION], keys[ID], position)
-                 for position, keys in _fuzzy(dataset.search_keys, q_words)
-                 if position not in found and (not wanted or keys[TYPE] in wanted)]
-    hits.sort()
-    return [(rank, dataset.record(position)) for rank, _, _, position in hits[:limit]]
+    pinyin = q.replace(" ", "").replace("-", "") if q.isascii() else ""
+    tiers = (
+        lambda: index.find("exact", _FIELD + q + _FIELD),
+        lambda: index.find("alias", _FIELD + q + _FIELD) | (
+            index.find("alias", _FIELD + pinyin + _FIELD) if pinyin else set()),
+        lambda: index.find("names", _FIELD + q) | (index.find("pinyin", _FIELD + pinyin) if pinyin else set()),
+        lambda: index.find("names", q) | index.find_words("words", q_words) | _syllable_hits(index, pinyin),
+        lambda: index.find("text", q) | index.find_words("text_words", q_words),
+    )
+    ranks: dict[int, int] = {}
+    for rank, tier in enumerate(tiers):
+        for position in tier():
+            if position not in ranks and (not wanted or kinds[position] in wanted):
+                ranks[position] = rank
+        if limit is not None and len(ranks) >= limit:
+            break  # lower ranks could not make the cut
+    if not ranks and _LATIN.fullmatch(q):
+        ranks = {p: 5 for p in _fuzzy(index, q_words) if not wanted or kinds[p] in wanted}
+    order = sorted(ranks, key=lambda p: (ranks[p], dataset.region_of(p), dataset.id_of(p)))
+    return [(ranks[p], dataset.record(p)) for p in order[:limit]]
 
 
-def _rank(keys: tuple[Any, ...], q: str, q_words: list[str], pinyin: str | None) -> int | None:
-    if q in keys[EXACT]:
-        return 0
-    if q in keys[ALIAS] or (pinyin and pinyin in keys[ALIAS]):
-        return 1
-    if _SEP + q in keys[NAMES] or (pinyin and _SEP + pinyin in keys[PINYIN]):
-        return 2
-    if q in keys[NAMES]:
-        return 3
-    if q_words and all(" " + w in keys[WORDS] for w in q_words):
-        return 3
-    if (pinyin and pinyin.isalpha() and len(pinyin) <= MAX_PINYIN_QUERY and pinyin[0] in keys[PINYIN]
-            and any(_syllable_prefixes(pinyin, s) for s in keys[SYLLABLES])):
-        return 3
-    if q in keys[TEXT]:
-        return 4
-    if q_words and all(" " + w in keys[TEXT_WORDS] for w in q_words):
-        return 4
-    return None
+def _syllable_hits(index: SearchIndex, pinyin: str) -> set[int]:
+    """Entries whose pinyin has a run of syllables that `pinyin` spells by prefixes."""
+    if not pinyin.isalpha() or not 2 <= len(pinyin) <= MAX_PINYIN_QUERY:
+        return set()
+    # The first two letters either start one syllable or are two syllables' initials.
+    candidates = (index.find("syllables", _FIELD + pinyin[:2]) | index.find("syllables", " " + pinyin[:2])
+                  | index.find("initials", pinyin[:2]))
+    return {p for p in candidates
+            if any(_syllable_prefixes(pinyin, s.split(" ")) for s in index.segment("syllables", p).split(_FIELD))}
 
 
-def _fuzzy(all_keys: list[tuple[Any, ...]], q_words: list[str]) -> list[tuple[int, tuple[Any, ...]]]:
-    """Entries where every query word is a near miss of one of the entry's name words or pinyin."""
-    # Only words of letters: a number one digit away from another is a different number.
-    if not q_words or any(len(w) < 4 or not w.isalpha() for w in q_words):
-        return []
-    vocabulary: dict[str, list[int]] = {}
-    for position, keys in enumerate(all_keys):
-        for word in {*keys[WORDS].split(), *keys[PINYIN].split(_SEP)[1:]} - {""}:
-            vocabulary.setdefault(word, []).append(position)
-    matches: set[int] | None = None
-    for word in q_words:
-        limit = 1 if len(word) < 7 else 2
-        near = {p for candidate, positions in vocabulary.items()
-                if abs(len(candidate) - len(word)) <= limit and _within(word, candidate, limit) for p in positions}
-        matches = near if matches is None else matches & near
-    return [(position, all_keys[position]) for position in sorted(matches or ())]
-
-
-def _syllable_prefixes(query: str, syllables: tuple[str, ...]) -> bool:
+def _syllable_prefixes(query: str, syllables: list[str]) -> bool:
     """Whether `query` spells a run of consecutive syllables, each by a non-empty prefix."""
 
-    def from_here(pos: int, index: int) -> bool:
+    def from_here(pos: int, at: int) -> bool:
         if pos == len(query):
             return True
-        if index == len(syllables):
+        if at == len(syllables):
             return False
-        syllable = syllables[index]
+        syllable = syllables[at]
         for length in range(min(len(syllable), len(query) - pos), 0, -1):
-            if query.startswith(syllable[:length], pos) and from_here(pos + length, index + 1):
+            if query.startswith(syllable[:length], pos) and from_here(pos + length, at + 1):
                 return True
         return False
 
-    return any(
-        syllables[start][:1] == query[:1] and from_here(0, start) for start in range(len(syllables))
-    )
+    return any(syllables[start][:1] == query[:1] and from_here(0, start) for start in range(len(syllables)))
+
+
+def _fuzzy(index: SearchIndex, q_words: list[str]) -> set[int]:
+    """Entries where every query word is a near miss of one of the entry's name words or pinyin."""
+    # Only words of letters: a number one digit away from another is a different number.
+    if not q_words or any(len(w) < 4 or not w.isalpha() for w in q_words):
+        return set()
+    vocabulary = set(index.tokens("words", None)) | set(index.tokens("pinyin", _FIELD))
+    found: set[int] | None = None
+    for word in q_words:
+        limit = 1 if len(word) < 7 else 2
+        near: set[int] = set()
+        for candidate in vocabulary:
+            if abs(len(candidate) - len(word)) <= limit and _within(word, candidate, limit):
+                near |= index.find("words", f" {candidate} ") | index.find("pinyin", _FIELD + candidate + _FIELD)
+        found = near if found is None else found & near
+    return found or set()
 
 
 def _within(a: str, b: str, limit: int) -> bool:

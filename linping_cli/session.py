@@ -70,7 +70,8 @@ class Session:
             query.check_type(type_name)
         if sort:
             query.check_fields(sort, [type_name] if type_name else [])
-        entries = query.filter_entries(self.dataset.entries, type_name=type_name, tags=tags,
+        candidates = self.dataset.of_type(type_name) if type_name else self.dataset.entries
+        entries = query.filter_entries(candidates, tags=tags,
                                        category=category, year=year)
         return query.sort_entries(entries, sort, reverse=reverse) if sort else entries
 
@@ -82,8 +83,8 @@ class Session:
             dataset = self.dataset
         except Exception:  # completion must never break the shell
             return []
-        return [(dataset.qualified_id(e), e.name) for e in dataset.entries
-                if dataset.qualified_id(e).startswith(incomplete)]
+        matching = [dataset.record(p) for p, key in enumerate(dataset.ids) if key.startswith(incomplete)]
+        return [(dataset.qualified_id(e), e.name) for e in matching]
 
     def source_records(self) -> list[dict[str, Any]]:
         counts: dict[tuple[str, str], int] = {}

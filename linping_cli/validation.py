@@ -5,7 +5,6 @@ Only a cache miss or `linping validate` comes here: a warm query never pays for 
 
 from __future__ import annotations
 
-import marshal
 import math
 import re
 from pathlib import Path
@@ -24,7 +23,6 @@ from linping_cli.models import (
     field_specs,
     is_required,
 )
-from linping_cli.search import search_keys
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -37,8 +35,8 @@ LOADER_OWNED = ("type", "region")
 
 
 def check_datasets(groups: list[list[Path]]) -> tuple[dict[str, Any], list[Problem]]:
-    """Check each group of files as one region; return the loadable payload and the problems."""
-    payload: dict[str, Any] = {"regions": [], "sources": [], "entries": [], "ids": [], "search_keys": []}
+    """Check each group of files as one region: the checked regions, sources and rows, and the problems."""
+    checked: dict[str, Any] = {"regions": [], "sources": [], "rows": []}
     problems: list[Problem] = []
     seen_regions: dict[str, str] = {}
     for files in groups:
@@ -53,15 +51,10 @@ def check_datasets(groups: list[list[Path]]) -> tuple[dict[str, Any], list[Probl
                                     f"region {region['id']!r} is already loaded from {seen_regions[region['id']]}"))
             continue
         seen_regions[region["id"]] = str(files[0])
-        payload["regions"].append(region)
-        payload["sources"].extend(checker.sources)
-        payload["entries"].extend(checker.entries)
-    if not problems:
-        rows = payload["entries"]
-        payload["search_keys"] = [search_keys(row) for row in rows]
-        payload["ids"] = [(row["region"], row["id"]) for row in rows]
-        payload["entries"] = [marshal.dumps(row) for row in rows]
-    return payload, problems
+        checked["regions"].append(region)
+        checked["sources"].extend(checker.sources)
+        checked["rows"].extend(checker.entries)
+    return checked, problems
 
 
 class _Document:
@@ -72,21 +65,29 @@ class _Document:
         self.text = text
         self.data = data
         self._lines = text.splitlines()
+        self._headers: dict[str, list[int]] | None = None
 
     def line_of(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
-        header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
-        starts = [n for n, line in enumerate(self._lines) if header.match(line)]
+        """The line of the index-th `[table]`/`[[table]]` header, or of `key` within that table."""
+        if self._headers is None:
+            self._headers = {}
+            header = re.compile(r"\s*\[\[?\s*([^\]\s]+)\s*\]\]?\s*(#.*)?")
+            for number, line in enumerate(self._lines):
+                match = header.fullmatch(line)
+                if match:
+                    self._headers.setdefault(match.group(1), []).append(number)
+        starts = self._headers.get(table)
         if not starts:
             return None
-        start = starts[index or 0] if (index or 0) < len(starts) else starts[-1]
+        start = starts[min(index or 0, len(starts) - 1)]
         if key is None:
             return start + 1
-        key_line = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for n in range(start + 1, len(self._lines)):
-            if self._lines[n].lstrip().startswith("["):
+        key_line = re.compile(rf"\s*{re.escape(key)}\s*=")
+        for number in range(start + 1, len(self._lines)):
+            if self._lines[number].lstrip().startswith("["):
                 break
-            if key_line.match(self._lines[n]):
-                return n + 1
+            if key_line.match(self._lines[number]):
+                return number + 1
         return start + 1
 
 
@@ -251,15 +252,15 @@ class _RegionChecker:
                 if spec.kind not in ("ref?", "refs") or not entry[spec.name]:
                     continue
                 for target in entry[spec.name] if spec.kind == "refs" else [entry[spec.name]]:
-                    line = doc.line_of(entry["type"], index, spec.name)
                     if target in self._invalid_types:
                         continue
                     if target not in by_id:
-                        hint = _suggest(target, list(by_id))
-                        self.problem(doc, line, entry["id"], spec.name, f"no entry has id {target!r}{hint}")
+                        message = f"no entry has id {target!r}{_suggest(target, list(by_id))}"
                     elif spec.targets and by_id[target]["type"] not in spec.targets:
-                        self.problem(doc, line, entry["id"], spec.name, f"{target!r} is a {by_id[target]['type']}, "
-                                     f"expected {' or '.join(spec.targets)}")
+                        message = f"{target!r} is a {by_id[target]['type']}, expected {' or '.join(spec.targets)}"
+                    else:
+                        continue
+                    self.problem(doc, doc.line_of(entry["type"], index, spec.name), entry["id"], spec.name, message)
             cited = [ref["file"] for ref in entry["source"]]
             cited += [ref["file"] for figure in entry["key_figures"] for ref in figure["source"]]
             for file in dict.fromkeys(cited):

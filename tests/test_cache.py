@@ -66,16 +66,46 @@ def test_corrupt_cache_is_rebuilt(fixture_file: Path, cache_dir: Path, run: Runn
     assert stored.read_bytes() != garbage
 
 
-def test_cache_from_another_layout_is_rebuilt(fixture_file: Path, cache_dir: Path, run: Runner) -> None:
+def read_cache(path: Path) -> tuple[tuple, bytes]:
+    """The stored (header, stamps, payload, rows length) and the rows, as cache.py writes them."""
     import marshal
 
+    data = path.read_bytes()
+    length = int.from_bytes(data[:8], "little")
+    return marshal.loads(data[8:8 + length]), data[8 + length:]
+
+
+def write_cache(path: Path, head: tuple, rows: bytes) -> None:
+    import marshal
+
+    encoded = marshal.dumps(head)
+    path.write_bytes(len(encoded).to_bytes(8, "little") + encoded + rows)
+
+
+def test_cache_from_another_layout_is_rebuilt(fixture_file: Path, cache_dir: Path, run: Runner) -> None:
     run("--data", str(fixture_file), "list")
     [stored] = cache_files(cache_dir)
-    header, stamps, payload = marshal.loads(stored.read_bytes())
-    del payload["search_keys"]
-    stored.write_bytes(marshal.dumps((header, stamps, payload)))
+    (header, stamps, payload, size), rows = read_cache(stored)
+    del payload["search"]
+    write_cache(stored, (header, stamps, payload, size), rows)
     result = run("--data", str(fixture_file), "search", "firms", "--json")
     assert result.exit_code == 0 and '"id": "firms"' in result.stdout
+
+
+def test_truncated_rows_are_a_miss(fixture_file: Path, cache_dir: Path, run: Runner) -> None:
+    run("--data", str(fixture_file), "list")
+    [stored] = cache_files(cache_dir)
+    stored.write_bytes(stored.read_bytes()[:-10])
+    result = run("--data", str(fixture_file), "show", "lift-x1", "--json")
+    assert result.exit_code == 0 and '"maker": "acme-lift"' in result.stdout
+
+
+def test_rows_are_read_from_the_cache_file_only_when_needed(fixture_file: Path, cache_dir: Path) -> None:
+    load_dataset([fixture_file])
+    dataset = load_dataset([fixture_file])
+    assert dataset._records == {}  # nothing decoded by loading
+    assert dataset.get("firms").value == 800  # type: ignore[union-attr]
+    assert list(dataset._records) == [dataset.ids.index("firms")]
 
 
 def test_unwritable_cache_folder_still_answers(fixture_file: Path, tmp_path: Path, run: Runner) -> None:
