@@ -255,12 +255,12 @@ def entry_year(entry: Entry) -> int | None:
     return year
 
 
-def references(entry: Entry) -> list[str]:
-    """Every id this entry points at, in field order."""
+def references(row: dict[str, Any]) -> list[str]:
+    """Every id an entry (as a dict) points at, in field order."""
     ids: list[str] = []
-    for spec in field_specs(type(entry)).values():
+    for spec in field_specs(ENTRY_TYPES[row["type"]]).values():
         if spec.kind in ("ref?", "refs"):
-            value = getattr(entry, spec.name)
+            value = row[spec.name]
             ids.extend(value if isinstance(value, list) else [value] if value else [])
     return ids
 
@@ -349,9 +349,5 @@ class Dataset:
         if len(self._index().get(entry.id, ())) > 1:
             return f"{entry.region}:{entry.id}"
         return entry.id
-
-    def related_to(self, entry: Entry) -> list[Entry]:
-        """Entries of the same region that name this one in a reference field."""
-        return [other for other in self.entries if other.region == entry.region and entry.id in references(other)]
 
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from linping_cli.models import Entry, field_order, to_dict
+from linping_cli.models import ENTRY_TYPES, Entry, field_order, to_dict
 
 if TYPE_CHECKING:
     from linping_cli.query import Comparison
@@ -71,7 +71,7 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
     columns = list(DEFAULT_COLUMNS[kinds[0]] if len(kinds) == 1 else MIXED_COLUMNS)
     if show_region:
         columns.insert(1, "region")
-    everything = list(dict.fromkeys(name for entry in entries for name in field_order(type(entry))))
+    everything = list(dict.fromkeys(name for kind in kinds for name in field_order(ENTRY_TYPES[kind])))
     return View(objects, objects, columns, rows, name_of=name_of, all_columns=everything, brief=True)
 
 

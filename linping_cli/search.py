@@ -24,10 +24,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linping_cli.errors import UserError
-from linping_cli.models import Dataset, Entry
+from linping_cli.models import Dataset, Entry, references
 
 RANK_NAMES = ("exact", "alias", "prefix", "word", "text", "fuzzy")
-KINDS = ("exact", "alias", "names", "words", "pinyin", "initials", "syllables", "text", "text_words")
+KINDS = ("exact", "alias", "names", "words", "pinyin", "initials", "syllables", "text", "text_words", "refs")
 MAX_PINYIN_QUERY = 60
 _ENTRY, _FIELD = "\x01", "\x00"
 _WORD = re.compile(r"[0-9a-z]+")
@@ -76,6 +76,7 @@ def entry_keys(row: dict[str, Any]) -> dict[str, str]:
         "syllables": _fields(" ".join(each) for each in syllables),
         "text": text,
         "text_words": _words([text]),
+        "refs": _fields(references(row)),
     }
 
 
@@ -140,6 +141,12 @@ class SearchIndex:
         for token in self._data[kind].split(separator):
             if token and _ENTRY not in token:
                 yield token
+
+
+def referrers(dataset: Dataset, entry: Entry) -> list[Entry]:
+    """Entries of the same region that name this one in a reference field, in dataset order."""
+    positions = sorted(dataset.search_index.find("refs", _FIELD + entry.id + _FIELD))
+    return [dataset.record(p) for p in positions if dataset.region_of(p) == entry.region]
 
 
 def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),

@@ -18,7 +18,7 @@ from linping_cli import cache, query, render
 from linping_cli.errors import ExitStatus, UserError
 from linping_cli.loading import load_dataset, validate_dataset
 from linping_cli.models import Dataset, Entry
-from linping_cli.search import search
+from linping_cli.search import referrers, search
 
 
 class Output:
@@ -131,7 +131,7 @@ class Session:
                                                name_of=self._name_of), output)
 
     def emit_entry(self, entry: Entry, output: Output) -> int:
-        referenced_by = [self.dataset.qualified_id(e) for e in self.dataset.related_to(entry)]
+        referenced_by = [self.dataset.qualified_id(e) for e in referrers(self.dataset, entry)]
         return self._write(render.entry_view(entry, output.fields, referenced_by=referenced_by,
                                              name_of=self._name_of), output)
 
