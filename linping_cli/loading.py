@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import marshal
 import os
-from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -68,6 +67,8 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
 
 def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     """Checked data as the cache keeps it: plain data and an index, and the rows as one blob."""
+    from array import array
+
     from linping_cli.search import build_index
 
     rows = checked["rows"]
@@ -101,8 +102,7 @@ def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
 def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]) -> Dataset:
     from linping_cli.search import SearchIndex
 
-    offsets = array("q")
-    offsets.frombytes(payload["offsets"])
+    offsets = memoryview(payload["offsets"]).cast("q")
 
     def row(position: int) -> bytes:
         return read_rows(offsets[position], offsets[position + 1] - offsets[position])

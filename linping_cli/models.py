@@ -11,33 +11,34 @@ costs more at start-up than a whole query does.
 
 import marshal
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, ClassVar, TypedDict
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypedDict
 
+if TYPE_CHECKING:
+    class SourceRef(TypedDict):
+        file: str
+        section: str
 
-class SourceRef(TypedDict):
-    file: str
-    section: str
+    class KeyFigure(TypedDict):
+        label: str
+        label_en: str | None
+        value: int | float
+        unit: str
+        unit_en: str | None
+        qualifier: str | None
+        target: bool
+        year: int | None
+        year_inferred: bool
+        growth: int | float | None
+        note: str | None
+        source: list[SourceRef]
 
-
-class KeyFigure(TypedDict):
-    label: str
-    label_en: str | None
-    value: int | float
-    unit: str
-    unit_en: str | None
-    qualifier: str | None
-    target: bool
-    year: int | None
-    year_inferred: bool
-    growth: int | float | None
-    note: str | None
-    source: list[SourceRef]
-
-
-class Person(TypedDict):
-    name: str
-    role: str | None
-    role_en: str | None
+    class Person(TypedDict):
+        name: str
+        role: str | None
+        role_en: str | None
+else:
+    # At run time they are plain dicts; building TypedDict classes costs start-up time.
+    SourceRef = KeyFigure = Person = dict
 
 
 # Kinds, as the loader reads them: a trailing "?" means optional (default null);

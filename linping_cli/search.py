@@ -18,8 +18,6 @@ strings rather than millions of small objects.
 
 import re
 import unicodedata
-from array import array
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -86,6 +84,8 @@ def build_index(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for row in rows:
         for kind, segment in entry_keys(row).items():
             segments[kind].append(segment)
+    from array import array
+
     index: dict[str, Any] = {}
     for kind, parts in segments.items():
         starts = array("q")
@@ -99,18 +99,14 @@ def build_index(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 class SearchIndex:
-    """The index of one dataset (from `build_index`), its offsets unpacked on first use."""
+    """The index of one dataset (from `build_index`), its offsets read in place from bytes."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
-        self._starts: dict[str, array[int]] = {}
 
-    def starts(self, kind: str) -> "array[int]":
-        found = self._starts.get(kind)
-        if found is None:
-            found = self._starts[kind] = array("q")
-            found.frombytes(self._data[kind + ":starts"])
-        return found
+    def starts(self, kind: str) -> memoryview:
+        # A view, not an array: the array and bisect modules cost a millisecond to import.
+        return memoryview(self._data[kind + ":starts"]).cast("q")
 
     def find(self, kind: str, needle: str) -> set[int]:
         """The positions of the entries whose `kind` keys contain `needle`."""
@@ -118,7 +114,7 @@ class SearchIndex:
         found: set[int] = set()
         at = blob.find(needle)
         while at != -1:
-            position = bisect_right(starts, at) - 1
+            position = _entry_at(starts, at)
             found.add(position)
             following = position + 1
             at = blob.find(needle, starts[following]) if following < len(starts) else -1
@@ -141,6 +137,18 @@ class SearchIndex:
         for token in self._data[kind].split(separator):
             if token and _ENTRY not in token:
                 yield token
+
+
+def _entry_at(starts: memoryview, offset: int) -> int:
+    """The entry whose segment holds `offset`: the last start at or before it."""
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low - 1
 
 
 def referrers(dataset: Dataset, entry: Entry) -> list[Entry]:
