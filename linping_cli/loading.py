@@ -69,7 +69,7 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     """Checked data as the cache keeps it: plain data and an index, and the rows as one blob."""
     from array import array
 
-    from linping_cli.search import build_index
+    from linping_cli.index import build_index
 
     rows = checked["rows"]
     blobs = [marshal.dumps(row) for row in rows]
@@ -100,7 +100,7 @@ def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
 
 
 def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]) -> Dataset:
-    from linping_cli.search import SearchIndex
+    from linping_cli.index import SearchIndex
 
     offsets = memoryview(payload["offsets"]).cast("q")
 

@@ -246,6 +246,15 @@ def from_dict(data: dict[str, Any]) -> Entry:
     return ENTRY_TYPES[data["type"]](data)
 
 
+def format_number(value: Any) -> str:
+    """A number as a person would write it: 1175.09, 810 (not 810.0), every digit kept."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
 def entry_year(entry: Entry) -> int | None:
     """The year an entry is about, whatever field holds it."""
     year = getattr(entry, "year", None)

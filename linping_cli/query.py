@@ -35,10 +35,6 @@ def resolve(dataset: Dataset, key: str) -> Entry:
     raise UserError(f"no entry has id {key!r}{did_you_mean(key, dataset.keys())}")
 
 
-def resolve_all(dataset: Dataset, keys: Sequence[str]) -> list[Entry]:
-    return [resolve(dataset, key) for key in keys]
-
-
 def valid_fields(types: Iterable[str]) -> list[str]:
     """Every field an entry of these types has, in output order (all types when none given)."""
     names: dict[str, None] = {}

@@ -14,15 +14,15 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from linping_cli.models import ENTRY_TYPES, Entry, field_order, to_dict
+from linping_cli.models import ENTRY_TYPES, Entry, field_order, field_specs, format_number, to_dict
 
 if TYPE_CHECKING:
     from linping_cli.query import Comparison
 
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
 QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
-REFERENCE_FIELDS = {"location", "industry", "parent", "organiser", "issuer", "maker", "subject", "part_of",
-                    "related", "referenced_by"}
+REFERENCE_FIELDS = {"referenced_by"} | {spec.name for cls in ENTRY_TYPES.values()
+                                          for spec in field_specs(cls).values() if spec.kind in ("ref?", "refs")}
 DEFAULT_COLUMNS = {
     "figure": ["id", "name", "value", "unit", "year", "growth", "source"],
     "company": ["id", "name", "name_en", "category", "location", "source"],
@@ -160,29 +160,35 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callabl
         return ", ".join(_named(i, name_of) for i in ids)
     if column == "value" and row.get("type") == "figure":
         sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "", "")
-        return f"{sign}{_number(value)}" + (" (target)" if row.get("target") else "")
+        return f"{sign}{format_number(value)}" + (" (target)" if row.get("target") else "")
     if (column == "growth" or row.get("_field") == "growth") and isinstance(value, (int, float)):
-        return f"{value:+g}%"
+        return _percent(value)
     if column == "source" and brief:
-        # One line per entry in a list: the article's short name (000 for 000_f15d….txt).
-        return ", ".join(dict.fromkeys(ref["file"].split("_")[0].rsplit(".", 1)[0] for ref in value))
+        return ", ".join(dict.fromkeys(short_source(ref["file"]) for ref in value))
     if isinstance(value, dict):
         return _describe(value, labelled=row.get("_field") != "key_figure")
     if isinstance(value, list):
         separator = "\n" if value and isinstance(value[0], dict) else ", "
         return separator.join(_describe(v) if isinstance(v, dict) else str(v) for v in value)
     if isinstance(value, float):
-        return _number(value)
+        return format_number(value)
     return str(value)
+
+
+def short_source(file: str) -> str:
+    """An article's name for a one-line cell: 000 for 000_f15d39121070376d.txt, notes for notes.txt."""
+    stem = file.rsplit(".", 1)[0]
+    number = stem.split("_", 1)[0]
+    return number if number.isdigit() else stem
+
+
+def _percent(value: float) -> str:
+    return f"{'+' if value >= 0 else ''}{format_number(value)}%"
 
 
 def _named(key: str, name_of: Callable[[str], str | None]) -> str:
     name = name_of(key)
     return f"{name} ({key})" if name else key
-
-
-def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) and abs(value) < 1e15 else str(value)
 
 
 def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
@@ -194,11 +200,11 @@ def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
         return f"{item['name']} ({role})" if role else str(item["name"])
     sign = QUALIFIER_SIGNS.get(item.get("qualifier") or "", "")
     label = f"{item.get('label_en') or item['label']}: " if labelled else ""
-    parts = [f"{label}{sign}{_number(item['value'])} {item['unit']}"]
+    parts = [f"{label}{sign}{format_number(item['value'])} {item['unit']}"]
     if item.get("year"):
         parts.append(f"({item['year']})")
     if item.get("growth") is not None:
-        parts.append(f"{item['growth']:+g}%")
+        parts.append(_percent(item["growth"]))
     if item.get("target"):
         parts.append("[target]")
     return " ".join(parts)

@@ -62,7 +62,6 @@ class _Document:
 
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path = path
-        self.text = text
         self.data = data
         self._lines = text.splitlines()
         self._headers: dict[str, list[int]] | None = None
