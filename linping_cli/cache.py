@@ -79,6 +79,11 @@ def read(roots: Sequence[str]) -> tuple[dict[str, Any], Callable[[int, int], byt
     return payload, read_rows
 
 
+def discard(roots: Sequence[str]) -> None:
+    with contextlib.suppress(OSError):
+        _path_for(roots).unlink()
+
+
 def write(roots: Sequence[str], sources: Sequence[Path], payload: dict[str, Any], rows: bytes) -> None:
     """Store the payload and rows with the stamps of `sources`; a cache that cannot be written is skipped."""
     target = _path_for(roots)

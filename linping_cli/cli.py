@@ -4,7 +4,6 @@ Only this module knows about exit codes: the logic raises UserError or DataError
 and `_Group.main` turns each into one line on stderr and an ExitStatus.
 """
 
-import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
@@ -72,16 +71,20 @@ class _Group(TyperGroup):
         except DataError as error:
             code = _fail(f"bad data: {error}", ExitStatus.BAD_DATA)
         except _click.exceptions.NoArgsIsHelpError as error:
-            print(error.ctx.get_help() if error.ctx else "")
+            if error.message:  # Rich help has printed itself already, leaving the message empty
+                print(error.message)
             code = ExitStatus.USAGE
         except _click.exceptions.UsageError as error:
             code = _fail(_usage_message(error), ExitStatus.USAGE)
         except _click.exceptions.ClickException as error:
             code = _fail(error.format_message(), ExitStatus.USAGE)
-        except (KeyboardInterrupt, Abort):
+        except KeyboardInterrupt:
             code = ExitStatus.INTERRUPTED
-        except BrokenPipeError:
-            code = _quiet_broken_pipe()
+        except Abort as error:
+            if isinstance(error.__cause__ or error.__context__, KeyboardInterrupt):
+                code = ExitStatus.INTERRUPTED
+            else:
+                code = _fail(f"internal error: aborted ({error.__context__!r})", ExitStatus.SOFTWARE)
         except Exception as error:  # a bug: still one line, never a traceback
             code = _fail(f"internal error: {type(error).__name__}: {error} (please report this)",
                          ExitStatus.SOFTWARE)
@@ -89,26 +92,19 @@ class _Group(TyperGroup):
 
 
 def _fail(message: str, code: ExitStatus) -> ExitStatus:
-    print(f"linping: {message}", file=sys.stderr)
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"linping: {one_line}", file=sys.stderr)
     return code
 
 
 def _usage_message(error: _click.exceptions.UsageError) -> str:
     message = " ".join(error.format_message().split())
-    if "--fields" in message:
+    if isinstance(error, _click.exceptions.BadOptionUsage) and error.option_name == "--fields":
         from linping_cli.query import valid_fields
 
         message += f" (valid fields: {','.join(valid_fields([]))})"
     command = error.ctx.command_path if error.ctx else "linping"
     return f"{message} (see '{command} --help')"
-
-
-def _quiet_broken_pipe() -> ExitStatus:
-    # The reader went away (e.g. `| head`): say nothing, and stop Python's own
-    # flush at exit from failing again on the closed pipe.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return ExitStatus.OK
 
 
 app = typer.Typer(
@@ -171,6 +167,8 @@ def root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
                                           callback=_show_version, is_eager=True)] = False,
 ) -> None:
+    if any(not path for path in data or []):
+        raise UserError("--data needs a file or folder, not an empty string")
     # Paths arrive as text: Typer's Path type stats them, which fails on a NUL byte.
     ctx.obj = Session.create([Path(p) for p in data or []], no_cache=no_cache, no_color=no_color)
 
@@ -287,15 +285,14 @@ def validate(
 
 
 @commands.command()
-def schema() -> int:
+def schema(ctx: typer.Context) -> int:
     """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.
 
     Example: linping schema > linping.schema.json
     """
     from linping_cli.schema import schema_text
 
-    print(schema_text())
-    return ExitStatus.OK
+    return Session.from_context(ctx).emit_text(schema_text() + "\n")
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ class DataError(Exception):
         self.problems = problems
         first = str(problems[0])
         more = len(problems) - 1
-        super().__init__(first if not more else f"{first} (and {more} more problems; see `linping validate`)")
+        super().__init__(first if not more else f"{first} (and {more} more: `linping validate PATH` lists them)")
 
 
 class UserError(Exception):

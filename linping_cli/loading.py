@@ -28,16 +28,25 @@ def bundled_data_path() -> Path:
 
 
 def dataset_files(path: Path) -> list[Path]:
+    """The .toml files of a dataset: the file itself, or a folder's, sorted by name."""
+    def fail(message: str) -> DataError:
+        return DataError([Problem(repr(str(path)) if "\x00" in str(path) else str(path), None, None, None, message)])
+
     if "\x00" in str(path):
-        raise DataError([Problem(repr(str(path)), None, None, None, "not a valid path")])
-    if path.is_dir():
-        found = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
-        if not found:
-            raise DataError([Problem(str(path), None, None, None, "folder holds no .toml files")])
-        return found
-    if path.is_file():
-        return [path]
-    raise DataError([Problem(str(path), None, None, None, "no such file or folder")])
+        raise fail("not a valid path")
+    try:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
+            if not found:
+                raise fail("folder holds no .toml files")
+            return found
+        if path.is_file():
+            return [path]
+        if path.exists():
+            raise fail("not a regular file or folder")
+    except OSError as error:
+        raise fail(f"cannot read: {error.strerror or error}") from None
+    raise fail("no such file or folder")
 
 
 BUNDLED = "bundled:" + os.path.dirname(os.path.abspath(__file__))
@@ -49,7 +58,7 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
     stored = cache.read(roots) if use_cache else None
     if stored is not None:
         try:
-            return build_dataset(*stored)
+            return build_dataset(*stored, roots)
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # written by another version of the code: rebuild it
     from linping_cli.validation import check_datasets
@@ -62,7 +71,7 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
     payload, rows = pack(checked)
     if use_cache:
         cache.write(roots, [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)], payload, rows)
-    return build_dataset(payload, lambda offset, size: rows[offset:offset + size])
+    return build_dataset(payload, lambda offset, size: rows[offset:offset + size], roots)
 
 
 def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
@@ -92,20 +101,29 @@ def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
     """Every problem in the datasets at `paths` (the bundled one when empty)."""
     from linping_cli.validation import check_datasets
 
-    try:
-        groups = [dataset_files(p) for p in (paths or [bundled_data_path()])]
-    except DataError as error:
-        return error.problems
-    return check_datasets(groups)[1]
+    problems: list[Problem] = []
+    groups = []
+    for path in paths or [bundled_data_path()]:
+        try:
+            groups.append(dataset_files(path))
+        except DataError as error:
+            problems.extend(error.problems)
+    return problems + check_datasets(groups)[1]
 
 
-def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]) -> Dataset:
+def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes],
+                  roots: Sequence[str]) -> Dataset:
     from linping_cli.index import SearchIndex
 
     offsets = memoryview(payload["offsets"]).cast("q")
 
-    def row(position: int) -> bytes:
-        return read_rows(offsets[position], offsets[position + 1] - offsets[position])
+    def row(position: int) -> dict[str, Any]:
+        try:
+            return marshal.loads(read_rows(offsets[position], offsets[position + 1] - offsets[position]))
+        except (EOFError, ValueError, TypeError, OSError):
+            cache.discard(roots)
+            raise DataError([Problem(str(cache.cache_dir()), None, None, None,
+                                     "the cache was damaged; it has been removed, so run the command again")]) from None
 
     ids = payload["ids"].split("\n") if payload["ids"] else []
     return Dataset(

@@ -9,7 +9,6 @@ Records are plain classes rather than dataclasses: building a dozen dataclasses
 costs more at start-up than a whole query does.
 """
 
-import marshal
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypedDict
 
@@ -300,7 +299,7 @@ class Dataset:
     so a query over a large dataset decodes only the entries it prints.
     """
 
-    def __init__(self, *, row: Callable[[int], bytes], ids: list[str], regions_of: list[str], types: list[str],
+    def __init__(self, *, row: Callable[[int], dict[str, Any]], ids: list[str], regions_of: list[str], types: list[str],
                  regions: list[Region], sources: list[Source], search_index: Any) -> None:
         self._row = row
         self.ids = ids
@@ -324,7 +323,7 @@ class Dataset:
     def record(self, position: int) -> Entry:
         found = self._records.get(position)
         if found is None:
-            found = self._records[position] = from_dict(marshal.loads(self._row(position)))
+            found = self._records[position] = from_dict(self._row(position))
         return found
 
     @property

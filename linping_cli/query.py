@@ -6,7 +6,16 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from linping_cli.errors import UserError
-from linping_cli.models import ENTRY_TYPES, Dataset, Entry, Figure, entry_year, field_order
+from linping_cli.models import (
+    ENTRY_TYPES,
+    LIST_KINDS,
+    Dataset,
+    Entry,
+    Figure,
+    entry_year,
+    field_order,
+    field_specs,
+)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -53,6 +62,17 @@ def check_fields(requested: str, types: Iterable[str]) -> list[str]:
             hint = did_you_mean(name, allowed)
             raise UserError(f"unknown field {name!r}{hint} (valid fields: {','.join(allowed)})")
     return chosen
+
+
+def check_sort_field(name: str, types: Iterable[str]) -> str:
+    """A field entries can be ordered by: one name, of a field holding a single value."""
+    if "," in name:
+        raise UserError(f"--sort takes one field, not {name!r}")
+    [checked] = check_fields(name, types)
+    if any(spec.kind in LIST_KINDS for cls in ENTRY_TYPES.values()
+           for spec in field_specs(cls).values() if spec.name == checked):
+        raise UserError(f"cannot sort by {checked!r}: it holds a list")
+    return checked
 
 
 def filter_entries(entries: Iterable[Entry], *, tags: Sequence[str] = (), category: str | None = None,

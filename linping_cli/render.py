@@ -37,7 +37,12 @@ DEFAULT_COLUMNS = {
 MIXED_COLUMNS = ["id", "type", "name", "name_en", "source"]
 
 
-def _no_name(key: str) -> str | None:
+# Looks up an entry's name by id (and, where known, region), for tables that name what they link to.
+NameOf = Callable[[str, str | None], str | None]
+ATTRIBUTE, FIELD = "(attribute)", "(field)"  # compare's own columns: brackets, so no entry id equals them
+
+
+def _no_name(key: str, region: str | None) -> str | None:
     return None
 
 
@@ -45,7 +50,7 @@ class View:
     """One result, ready for any format: what JSON prints, and the same as columns and rows."""
 
     def __init__(self, data: Any, lines: list[Any], columns: list[str], rows: list[dict[str, Any]], *,
-                 vertical: bool = False, name_of: Callable[[str], str | None] = _no_name,
+                 vertical: bool = False, name_of: NameOf = _no_name,
                  all_columns: list[str] | None = None, brief: bool = False) -> None:
         self.data = data
         self.lines = lines
@@ -62,7 +67,7 @@ def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
 
 
 def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
-                 show_region: bool = False, name_of: Callable[[str], str | None] = _no_name) -> View:
+                 show_region: bool = False, name_of: NameOf = _no_name) -> View:
     rows = [to_dict(entry) for entry in entries]
     objects = [_pick(row, fields) for row in rows]
     if fields:
@@ -76,7 +81,7 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
 
 
 def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
-               name_of: Callable[[str], str | None] = _no_name) -> View:
+               name_of: NameOf = _no_name) -> View:
     data = _pick(to_dict(entry), fields)
     row = {**to_dict(entry), "referenced_by": list(referenced_by)}
     columns = list(fields) if fields else list(row)
@@ -84,14 +89,14 @@ def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Seq
 
 
 def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, headers: Sequence[str],
-                    name_of: Callable[[str], str | None] = _no_name) -> View:
+                    name_of: NameOf = _no_name) -> View:
     rows = [r for r in comparison.rows if not fields or r.field in fields or r.field == "key_figure"]
     data = {
         "entries": [_pick(to_dict(entry), fields) for entry in comparison.entries],
         "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
     }
-    columns = ["attribute", *headers]
-    grid = [{"attribute": r.label, "_field": r.field, **dict(zip(headers, r.values, strict=True))} for r in rows]
+    columns = [ATTRIBUTE, *headers]
+    grid = [{ATTRIBUTE: r.label, FIELD: r.field, **dict(zip(headers, r.values, strict=True))} for r in rows]
     return View(data, data["rows"], columns, grid, name_of=name_of)
 
 
@@ -148,25 +153,25 @@ def _write_delimited(view: View, stream: IO[str], delimiter: str) -> None:
     writer.writerows(rows)
 
 
-def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: Callable[[str], str | None],
+def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
                brief: bool = False) -> str:
     """A cell for people to read: lists joined, numbers with their qualifier, ids with names."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if column in REFERENCE_FIELDS or row.get("_field") in REFERENCE_FIELDS:
+    if column in REFERENCE_FIELDS or row.get(FIELD) in REFERENCE_FIELDS:
         ids = value if isinstance(value, list) else [value]
-        return ", ".join(_named(i, name_of) for i in ids)
+        return ", ".join(_named(i, row.get("region"), name_of) for i in ids)
     if column == "value" and row.get("type") == "figure":
         sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "", "")
         return f"{sign}{format_number(value)}" + (" (target)" if row.get("target") else "")
-    if (column == "growth" or row.get("_field") == "growth") and isinstance(value, (int, float)):
+    if (column == "growth" or row.get(FIELD) == "growth") and isinstance(value, (int, float)):
         return _percent(value)
     if column == "source" and brief:
         return ", ".join(dict.fromkeys(short_source(ref["file"]) for ref in value))
     if isinstance(value, dict):
-        return _describe(value, labelled=row.get("_field") != "key_figure")
+        return _describe(value, labelled=row.get(FIELD) != "key_figure")
     if isinstance(value, list):
         separator = "\n" if value and isinstance(value[0], dict) else ", "
         return separator.join(_describe(v) if isinstance(v, dict) else str(v) for v in value)
@@ -186,8 +191,8 @@ def _percent(value: float) -> str:
     return f"{'+' if value >= 0 else ''}{format_number(value)}%"
 
 
-def _named(key: str, name_of: Callable[[str], str | None]) -> str:
-    name = name_of(key)
+def _named(key: str, region: str | None, name_of: NameOf) -> str:
+    name = name_of(key, region)
     return f"{name} ({key})" if name else key
 
 
@@ -238,18 +243,18 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
     def cell(column: str, row: Mapping[str, Any]) -> Text:
         return Text(human_cell(column, row.get(column), row, view.name_of, view.brief))
 
-    wrap = not terminal
+    no_wrap = not terminal  # in a pipe, whole values on one line
     if view.vertical:
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold cyan" if color else None, no_wrap=True)
-        table.add_column(no_wrap=wrap, overflow="fold")
+        table.add_column(no_wrap=no_wrap, overflow="fold")
         row = view.rows[0]
         for column in view.columns:
             table.add_row(Text(column), cell(column, row))
     else:
         table = Table(header_style="bold" if color else None)
         for column in view.columns:
-            table.add_column(column if column != "attribute" else "", no_wrap=wrap, overflow="fold")
+            table.add_column(column if column != ATTRIBUTE else "", no_wrap=no_wrap, overflow="fold")
         for row in view.rows:
             table.add_row(*(cell(column, row) for column in view.columns))
     console.print(table)
@@ -267,7 +272,7 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
         header = None
     else:
         grid = [[human_cell(c, row.get(c), row, view.name_of, view.brief) for c in view.columns] for row in view.rows]
-        header = [c if c != "attribute" else "" for c in view.columns]
+        header = [c if c != ATTRIBUTE else "" for c in view.columns]
     cells = [[cell.split("\n") for cell in line] for line in ([header] if header else []) + grid]
     widths = [max((_display_width(part) for line in cells for part in line[i]), default=0)
               for i in range(len(view.columns) if header else 2)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,7 @@ class Session:
         if type_name:
             query.check_type(type_name)
         if sort:
-            query.check_fields(sort, [type_name] if type_name else [])
+            query.check_sort_field(sort, [type_name] if type_name else [])
         candidates = self.dataset.of_type(type_name) if type_name else self.dataset.entries
         entries = query.filter_entries(candidates, tags=tags,
                                        category=category, year=year)
@@ -93,7 +93,7 @@ class Session:
                 counts[(entry.region or "", file)] = counts.get((entry.region or "", file), 0) + 1
         return [
             {"file": s.file, "region": s.region, "title": s.title, "title_en": s.title_en, "year": s.year,
-             "summary_en": s.summary_en, "entries": counts.get((s.region, s.file), 0)}
+             "summary": s.summary, "summary_en": s.summary_en, "entries": counts.get((s.region, s.file), 0)}
             for s in self.dataset.sources
         ]
 
@@ -107,8 +107,8 @@ class Session:
         selected = query.check_fields(fields, types) if fields is not None else None
         return Output("json" if json_flag else chosen or "table", selected)
 
-    def _name_of(self, key: str) -> str | None:
-        entry = self.dataset.get(key)
+    def _name_of(self, key: str, region: str | None) -> str | None:
+        entry = self.dataset.get(f"{region}:{key}" if region else key)
         return entry.name if entry else None
 
     def _write(self, view: render.View, output: Output) -> int:
@@ -116,9 +116,11 @@ class Session:
         ascii_only = not _can_encode(stream)
         if ascii_only and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-        render.write(view, output.format, stream, color=self._color(stream), terminal=_is_terminal(stream),
-                     ascii_only=ascii_only)
-        return ExitStatus.OK
+        return _to_stdout(lambda: render.write(view, output.format, stream, color=self._color(stream),
+                                               terminal=_is_terminal(stream), ascii_only=ascii_only))
+
+    def emit_text(self, text: str) -> int:
+        return _to_stdout(lambda: sys.stdout.write(text))
 
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
@@ -149,8 +151,7 @@ class Session:
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
         problems = validate_dataset(list(paths) or self.data_paths)
         if output.format == "table":
-            for problem in problems:
-                print(problem)
+            self.emit_text("".join(f"{problem}\n" for problem in problems))
         else:
             self._write(render.records_view([p.as_dict() for p in problems]), output)
         files = len({p.file for p in problems})
@@ -165,6 +166,18 @@ class Session:
         if os.environ.get("FORCE_COLOR"):
             return True
         return os.environ.get("TERM") != "dumb" and _is_terminal(stream)
+
+
+def _to_stdout(write: Callable[[], object]) -> int:
+    """Run `write`; if the reader has gone (`| head`), end quietly with success."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null so that Python's own flush at exit stays quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return ExitStatus.OK
 
 
 def _plural(count: int, noun: str) -> str:

@@ -281,12 +281,15 @@ def _scalar_problem(kind: str, value: Any) -> str | None:
     elif kind == "text":
         if not isinstance(value, str) or not value.strip():
             return "expected non-empty text"
-    elif kind in ("texts", "refs"):
+    elif kind == "texts":
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return "expected a list of non-empty strings"
+    elif kind == "refs":
+        if not isinstance(value, list) or not all(isinstance(v, str) and ID_PATTERN.fullmatch(v) for v in value):
+            return "expected a list of entry ids"
     elif kind == "ref":
-        if not isinstance(value, str):
-            return "expected an entry id"
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+            return "expected an entry id, like 'linping'"
     elif kind == "num":
         if not is_number or not math.isfinite(value):
             return "expected a number (write 1175.09, not \"1175.09\")"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import Runner
 
 from linping_cli import __version__
@@ -211,3 +212,36 @@ def test_stats(run_fixture: Runner) -> None:
     assert data["entries"] == 10
     assert data["types"]["figure"] == 4 and data["types"]["company"] == 2
     assert data["figures_by_year"] == {"2024": 3, "none": 1}
+
+
+def test_numbers_keep_every_digit(fixture_file, run: Runner) -> None:
+    fixture_file.write_text(fixture_file.read_text(encoding="utf-8").replace("value = 800", "value = 12345.678"),
+                            encoding="utf-8")
+    table = run("--data", str(fixture_file), "list", "figure").stdout
+    assert "12345.678" in table
+    found = run("--data", str(fixture_file), "search", "12345.678", "--json", "--fields", "id").stdout
+    assert json.loads(found) == [{"id": "firms"}]
+
+
+def test_bare_linping_prints_help_once(run: Runner) -> None:
+    result = run()
+    assert result.exit_code == 2
+    assert result.stdout.count("Usage:") == 1
+
+
+def test_sort_takes_one_single_valued_field(run_fixture: Runner) -> None:
+    assert run_fixture("list", "--sort", "value,year").stderr == (
+        "linping: --sort takes one field, not 'value,year'\n")
+    assert run_fixture("list", "--sort", "source").stderr == "linping: cannot sort by 'source': it holds a list\n"
+
+
+def test_fields_hint_only_for_fields(run_fixture: Runner) -> None:
+    result = run_fixture("sources", "--fields", "id")
+    assert result.exit_code == 2
+    assert "valid fields" not in result.stderr
+
+
+@pytest.mark.parametrize("query", ["c++", "a.b.c", "%%%", "@@", "+++", "''"])
+def test_punctuation_queries_match_only_literally(run_fixture: Runner, query: str) -> None:
+    result = run_fixture("search", "--json", "--", query)
+    assert (result.exit_code, result.stdout) == (1, "[]\n")

@@ -146,3 +146,55 @@ def test_no_network_and_no_writes_outside_the_cache(tmp_path: Path, run: Runner,
                  ["validate"], ["stats"], ["sources"]):
         assert run("--data", str(FIXTURE), *args).exit_code == 0
     assert {p.parent for p in tmp_path.rglob("*") if p.is_file()} == {cache}
+
+
+def test_empty_data_path_is_a_usage_error(run: Runner) -> None:
+    result = run("--data", "", "list")
+    assert (result.exit_code, result.stderr) == (2, "linping: --data needs a file or folder, not an empty string\n")
+
+
+def test_paths_the_system_refuses_are_bad_data(run: Runner) -> None:
+    result = run("--data", "a" * 5000, "list")
+    assert result.exit_code == 3 and len(result.stderr.splitlines()) == 1
+    assert run("--data", "/dev/null", "list").stderr == (
+        "linping: bad data: /dev/null: -: -: not a regular file or folder\n")
+
+
+def test_validate_goes_on_past_a_missing_path(tmp_path: Path, run: Runner) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(FIXTURE.read_text(encoding="utf-8").replace("value = 400", 'value = "400"'), encoding="utf-8")
+    result = run("validate", str(tmp_path / "nope"), str(bad))
+    assert result.exit_code == 3
+    assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()] == [
+        "-: -: no such file or folder", "trade-2024: value: expected a number (write 1175.09, not \"1175.09\")"]
+
+
+def test_empty_reference_is_a_problem(tmp_path: Path, run: Runner) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(FIXTURE.read_text(encoding="utf-8").replace('parent = "testville"', 'parent = ""'),
+                   encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.stdout == f"{bad}:36: north-park: parent: expected an entry id, like 'linping'\n"
+
+
+def test_a_newline_in_a_path_stays_on_one_line(run: Runner) -> None:
+    result = run("--data", "a\nb", "list")
+    assert result.exit_code == 3 and result.stderr == "linping: bad data: a\\nb: -: -: no such file or folder\n"
+
+
+def test_two_regions_name_what_entries_link_to(tmp_path: Path, run: Runner) -> None:
+    twin = tmp_path / "twin.toml"
+    twin.write_text(FIXTURE.read_text(encoding="utf-8").replace('id = "testville"\nregion', 'id = "twin"\nregion', 1),
+                    encoding="utf-8")
+    result = run("--data", str(FIXTURE), "--data", str(twin), "show", "twin:acme-lift")
+    assert result.exit_code == 0, result.stderr
+    assert "北部工业园 (north-park)" in result.stdout
+
+
+def test_compare_entries_whatever_their_ids(tmp_path: Path, run: Runner) -> None:
+    data = tmp_path / "d.toml"
+    data.write_text(FIXTURE.read_text(encoding="utf-8").replace('"north-park"', '"attribute"'), encoding="utf-8")
+    result = run("--data", str(data), "compare", "attribute", "testville")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["attribute", "testville"] and lines[2].split()[:3] == ["name", "北部工业园", "测试区"]

@@ -139,5 +139,5 @@ def test_load_raises_data_error_counting_problems(tmp_path: Path) -> None:
     path = write(tmp_path, META + FIGURE.format(id="a", value='"x"') + FIGURE.format(id="b", value='"y"'))
     with pytest.raises(DataError) as caught:
         load_dataset([path], use_cache=False)
-    assert str(caught.value).endswith("(and 1 more problems; see `linping validate`)")
+    assert str(caught.value).endswith("(and 1 more: `linping validate PATH` lists them)")
     assert len(caught.value.problems) == 2
