@@ -1,7 +1,8 @@
 """The `linping` command: parse arguments, call the query, hand the result to render.
 
-Only this module knows about exit codes: the logic raises UserError or DataError,
-and `_Group.main` turns each into one line on stderr and an ExitStatus.
+Only the cli room (this module and session.py) knows about exit codes: the logic
+raises UserError or DataError, and `_Group.main` turns each into one line on stderr
+and an ExitStatus.
 """
 
 import gc

@@ -22,6 +22,8 @@ from linping_cli.search import referrers, search
 
 
 class Output:
+    """The chosen format, and the fields to print (None: the format's default)."""
+
     __slots__ = ("fields", "format")
 
     def __init__(self, format: str, fields: list[str] | None) -> None:
@@ -60,19 +62,14 @@ class Session:
     # Queries -----------------------------------------------------------------
 
     def search(self, text: str, types: Sequence[str], limit: int | None) -> list[Entry]:
-        for type_name in types:
-            query.check_type(type_name)
         return [entry for _, entry in search(self.dataset, text, types=types, limit=limit)]
 
     def list(self, type_name: str | None, tags: Sequence[str], category: str | None, year: int | None,
              sort: str | None, reverse: bool) -> list[Entry]:
-        if type_name:
-            query.check_type(type_name)
         if sort:
             query.check_sort_field(sort, [type_name] if type_name else [])
         candidates = self.dataset.of_type(type_name) if type_name else self.dataset.entries
-        entries = query.filter_entries(candidates, tags=tags,
-                                       category=category, year=year)
+        entries = query.filter_entries(candidates, tags=tags, category=category, year=year)
         return query.sort_entries(entries, sort, reverse=reverse) if sort else entries
 
     def resolve(self, key: str) -> Entry:
