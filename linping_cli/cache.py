@@ -3,8 +3,8 @@
 One file per set of requested datasets (the paths given, or this installation's
 bundled data), in the user's cache folder. It holds the search index and what the
 entries need, the size and modification time of every file and folder it was built
-from, and then the entries themselves, each read from the file only when a query
-needs it. A warm run stats the source files and nothing else. Any doubt
+from, and then the entries and the parts of the search index, each read from the
+file only when a query needs it. A warm run stats the source files and nothing else. Any doubt
 (unreadable, stale, corrupt, another version) is a miss, and the caller rebuilds.
 Writes go to a temporary file renamed into place, so concurrent runs never see
 half a file; a reader keeps the file it opened even if another run replaces it.
@@ -24,7 +24,7 @@ from typing import Any
 
 from linping_cli import __version__
 
-FORMAT = 3
+FORMAT = 4
 _LENGTH = 8  # bytes of the little-endian length that starts the file
 
 

@@ -1,15 +1,15 @@
 """The search index: built once per dataset when it is checked, kept in the cache with it.
 
-For each kind of key it holds one string of every entry's keys (entries start with
-\\x01, fields are wrapped in \\x00) and the offset where each entry starts, so a
-query is a few `str.find` loops in C whatever the number of entries, and loading it
-is a handful of big strings rather than millions of small objects. `search` ranks
+For each kind of key it holds one UTF-8 string of every entry's keys (entries start
+with \\x01, fields are wrapped in \\x00) and the offset where each entry starts, so a
+query is a few `bytes.find` loops in C whatever the number of entries, and the cache
+holds each part as bytes that a query reads only if it needs them. `search` ranks
 what these lookups find.
 """
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from linping_cli.models import format_number, references
@@ -59,46 +59,58 @@ def entry_keys(row: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def build_index(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The search index of these entries, as plain data for the cache."""
-    segments: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    for row in rows:
-        for kind, segment in entry_keys(row).items():
-            segments[kind].append(segment)
+def build_index(rows: list[dict[str, Any]]) -> dict[str, bytes]:
+    """The search index of these entries: for each kind, its keys and where each entry starts."""
     from array import array
 
-    index: dict[str, Any] = {}
+    segments: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
+    for row in rows:
+        for kind, segment in entry_keys(row).items():
+            segments[kind].append(segment.encode())
+    index: dict[str, bytes] = {}
     for kind, parts in segments.items():
         starts = array("q")
         offset = 0
         for part in parts:
             starts.append(offset)
             offset += len(part) + 1
-        index[kind] = "".join(ENTRY + part for part in parts)
+        index[kind] = b"".join(ENTRY.encode() + part for part in parts)
         index[kind + ":starts"] = starts.tobytes()
     return index
 
 
 class SearchIndex:
-    """The index of one dataset (from `build_index`), its offsets read in place from bytes."""
+    """The index of one dataset, each part read only when a query first needs it.
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._data = data
+    The keys stay UTF-8 bytes: a UTF-8 needle can only match at a character boundary,
+    so searching the bytes finds what searching the text would, without decoding
+    megabytes of text on every run.
+    """
+
+    def __init__(self, read: Callable[[str], bytes]) -> None:
+        self._read = read
+        self._parts: dict[str, bytes] = {}
+
+    def _part(self, name: str) -> bytes:
+        found = self._parts.get(name)
+        if found is None:
+            found = self._parts[name] = self._read(name)
+        return found
 
     def starts(self, kind: str) -> memoryview:
         # A view, not an array: the array and bisect modules cost a millisecond to import.
-        return memoryview(self._data[kind + ":starts"]).cast("q")
+        return memoryview(self._part(kind + ":starts")).cast("q")
 
     def find(self, kind: str, needle: str) -> set[int]:
         """The positions of the entries whose `kind` keys contain `needle`."""
-        blob, starts = self._data[kind], self.starts(kind)
+        blob, starts, encoded = self._part(kind), self.starts(kind), needle.encode()
         found: set[int] = set()
-        at = blob.find(needle)
+        at = blob.find(encoded)
         while at != -1:
             position = _entry_at(starts, at)
             found.add(position)
             following = position + 1
-            at = blob.find(needle, starts[following]) if following < len(starts) else -1
+            at = blob.find(encoded, starts[following]) if following < len(starts) else -1
         return found
 
     def find_words(self, kind: str, words: list[str]) -> set[int]:
@@ -110,12 +122,12 @@ class SearchIndex:
         return found or set()
 
     def segment(self, kind: str, position: int) -> str:
-        starts = self.starts(kind)
-        end = starts[position + 1] if position + 1 < len(starts) else len(self._data[kind])
-        return self._data[kind][starts[position] + 1:end]
+        blob, starts = self._part(kind), self.starts(kind)
+        end = starts[position + 1] if position + 1 < len(starts) else len(blob)
+        return blob[starts[position] + 1:end].decode()
 
     def tokens(self, kind: str, separator: str | None) -> Iterator[str]:
-        for token in self._data[kind].split(separator):
+        for token in self._part(kind).decode().split(separator):
             if token and ENTRY not in token:
                 yield token
 

@@ -75,16 +75,22 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
 
 
 def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Checked data as the cache keeps it: plain data and an index, and the rows as one blob."""
+    """Checked data as the cache keeps it: plain data, and one blob of the rows and the index parts."""
     from array import array
 
     from linping_cli.index import build_index
 
     rows = checked["rows"]
-    blobs = [marshal.dumps(row) for row in rows]
+    parts = [marshal.dumps(row) for row in rows]
     offsets = array("q", [0])
-    for blob in blobs:
-        offsets.append(offsets[-1] + len(blob))
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    layout: dict[str, tuple[int, int]] = {}
+    position = offsets[-1]
+    for name, part in build_index(rows).items():
+        layout[name] = (position, len(part))
+        position += len(part)
+        parts.append(part)
     payload = {
         "regions": checked["regions"],
         "sources": checked["sources"],
@@ -92,9 +98,9 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         "regions_of": "\n".join(row["region"] for row in rows),
         "types": "\n".join(row["type"] for row in rows),
         "offsets": offsets.tobytes(),
-        "search": build_index(rows),
+        "search": layout,
     }
-    return payload, b"".join(blobs)
+    return payload, b"".join(parts)
 
 
 def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
@@ -116,6 +122,7 @@ def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes
     from linping_cli.index import SearchIndex
 
     offsets = memoryview(payload["offsets"]).cast("q")
+    layout: dict[str, tuple[int, int]] = payload["search"]
 
     def row(position: int) -> dict[str, Any]:
         try:
@@ -133,5 +140,5 @@ def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes
         types=payload["types"].split("\n") if ids else [],
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],
-        search_index=SearchIndex(payload["search"]),
+        search_index=SearchIndex(lambda name: read_rows(*layout[name])),
     )
