@@ -21,8 +21,16 @@ if TYPE_CHECKING:
 
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
 QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
-REFERENCE_FIELDS = {"referenced_by"} | {spec.name for cls in ENTRY_TYPES.values()
-                                          for spec in field_specs(cls).values() if spec.kind in ("ref?", "refs")}
+_reference_fields: set[str] = set()
+
+
+def reference_fields() -> set[str]:
+    """Fields that hold ids, shown in tables with the names they point at (worked out on first use)."""
+    if not _reference_fields:
+        _reference_fields.update({"referenced_by"}, (spec.name for cls in ENTRY_TYPES.values()
+                                                     for spec in field_specs(cls).values()
+                                                     if spec.kind in ("ref?", "refs")))
+    return _reference_fields
 DEFAULT_COLUMNS = {
     "figure": ["id", "name", "value", "unit", "year", "growth", "source"],
     "company": ["id", "name", "name_en", "category", "location", "source"],
@@ -160,7 +168,7 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if column in REFERENCE_FIELDS or row.get(FIELD) in REFERENCE_FIELDS:
+    if column in reference_fields() or row.get(FIELD) in reference_fields():
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_named(i, row.get("region"), name_of) for i in ids)
     if column == "value" and row.get("type") == "figure":
