@@ -287,7 +287,8 @@ def validate(
 
 
 @commands.command()
-def schema(ctx: typer.Context) -> int:
+def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
+        "--json", help="Accepted for symmetry: the schema is JSON already.")] = False) -> int:
     """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.
 
     Example: linping schema > linping.schema.json

@@ -29,6 +29,11 @@ def validator(schema: dict, definition: str) -> Draft202012Validator:
     return Draft202012Validator({**schema, "oneOf": [{"$ref": f"#/$defs/{definition}"}]})
 
 
+def test_schema_takes_json_like_every_command(run: Runner, schema: dict) -> None:
+    result = run("schema", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == schema
+
+
 def test_schema_describes_every_type_with_every_key(schema: dict) -> None:
     for type_name, cls in ENTRY_TYPES.items():
         definition = schema["$defs"][type_name]
