@@ -45,7 +45,8 @@ def _header(roots: Sequence[str]) -> tuple[Any, ...]:
 
 
 def _path_for(roots: Sequence[str]) -> Path:
-    name = zlib.crc32("\n".join((__version__, *roots)).encode("utf-8", "surrogateescape"))
+    version = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]}"  # one file per Python, no thrashing
+    name = zlib.crc32("\n".join((version, *roots)).encode("utf-8", "surrogateescape"))
     return cache_dir() / f"dataset-{name:08x}.marshal"
 
 
