@@ -257,7 +257,7 @@ def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = Fa
     Example: linping sources
     """
     session = Session.from_context(ctx)
-    return session.emit_records(session.source_records(), session.output(fmt, json_, None, []))
+    return session.emit_sources(session.output(fmt, json_, None, []))
 
 
 @commands.command()

@@ -90,8 +90,9 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
 
 def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
                name_of: NameOf = _no_name) -> View:
-    data = _pick(to_dict(entry), fields)
-    row = {**to_dict(entry), "referenced_by": list(referenced_by)}
+    full = to_dict(entry)
+    data = _pick(full, fields)
+    row = {**full, "referenced_by": list(referenced_by)}
     columns = list(fields) if fields else list(row)
     return View(data, [data], columns, [row], vertical=True, name_of=name_of)
 

@@ -83,17 +83,6 @@ class Session:
         matching = [dataset.record(p) for p, key in enumerate(dataset.ids) if key.startswith(incomplete)]
         return [(dataset.qualified_id(e), e.name) for e in matching]
 
-    def source_records(self) -> list[dict[str, Any]]:
-        counts: dict[tuple[str, str], int] = {}
-        for entry in self.dataset.entries:
-            for file in {ref["file"] for ref in entry.source}:
-                counts[(entry.region or "", file)] = counts.get((entry.region or "", file), 0) + 1
-        return [
-            {"file": s.file, "region": s.region, "title": s.title, "title_en": s.title_en, "year": s.year,
-             "summary": s.summary, "summary_en": s.summary_en, "entries": counts.get((s.region, s.file), 0)}
-            for s in self.dataset.sources
-        ]
-
     # Output ------------------------------------------------------------------
 
     def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
@@ -139,8 +128,8 @@ class Session:
         return self._write(render.comparison_view(query.compare(entries), output.fields, headers=headers,
                                                   name_of=self._name_of), output)
 
-    def emit_records(self, records: list[dict[str, Any]], output: Output) -> int:
-        return self._write(render.records_view(records), output)
+    def emit_sources(self, output: Output) -> int:
+        return self._write(render.records_view(query.source_records(self.dataset)), output)
 
     def emit_stats(self, output: Output) -> int:
         return self._write(render.stats_view(query.stats(self.dataset)), output)
