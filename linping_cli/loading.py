@@ -1,7 +1,7 @@
 """Find and load datasets into a Dataset, through the cache when it is fresh.
 
 A dataset is one `.toml` file or a folder of them; each names its region in `[meta]`.
-The checks themselves live in `validation`, which only a cache miss imports.
+Only a cache miss imports `building` (which checks, packs and indexes the files) and `validation`.
 """
 
 from __future__ import annotations
@@ -61,11 +61,11 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
             return build_dataset(*stored, roots)
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # written by another version of the code: rebuild it
-    from linping_cli.validation import check_datasets
+    from linping_cli.building import check_groups, pack
 
     folders = list(paths) or [bundled_data_path()]
     groups = [dataset_files(p) for p in folders]
-    checked, problems = check_datasets(groups)
+    checked, problems = check_groups(groups)
     if problems:
         raise DataError(problems)
     payload, rows = pack(checked)
@@ -74,38 +74,9 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
     return build_dataset(payload, lambda offset, size: rows[offset:offset + size], roots)
 
 
-def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Checked data as the cache keeps it: plain data, and one blob of the rows and the index parts."""
-    from array import array
-
-    from linping_cli.index import build_index
-
-    rows = checked["rows"]
-    parts = [marshal.dumps(row) for row in rows]
-    offsets = array("q", [0])
-    for part in parts:
-        offsets.append(offsets[-1] + len(part))
-    layout: dict[str, tuple[int, int]] = {}
-    position = offsets[-1]
-    for name, part in build_index(rows).items():
-        layout[name] = (position, len(part))
-        position += len(part)
-        parts.append(part)
-    payload = {
-        "regions": checked["regions"],
-        "sources": checked["sources"],
-        "ids": "\n".join(row["id"] for row in rows),
-        "regions_of": "\n".join(row["region"] for row in rows),
-        "types": "\n".join(row["type"] for row in rows),
-        "offsets": offsets.tobytes(),
-        "search": layout,
-    }
-    return payload, b"".join(parts)
-
-
 def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
     """Every problem in the datasets at `paths` (the bundled one when empty)."""
-    from linping_cli.validation import check_datasets
+    from linping_cli.building import check_groups
 
     problems: list[Problem] = []
     groups = []
@@ -114,7 +85,7 @@ def validate_dataset(paths: Sequence[Path] = ()) -> list[Problem]:
             groups.append(dataset_files(path))
         except DataError as error:
             problems.extend(error.problems)
-    return problems + check_datasets(groups)[1]
+    return problems + check_groups(groups, pack=False)[1]
 
 
 def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes],
@@ -126,17 +97,20 @@ def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes
 
     def row(position: int) -> dict[str, Any]:
         try:
-            return marshal.loads(read_rows(offsets[position], offsets[position + 1] - offsets[position]))
+            data = marshal.loads(read_rows(offsets[position], offsets[position + 1] - offsets[position]))
+            data["region"] = regions_of[position]  # rows are packed before their region is known
+            return data
         except (EOFError, ValueError, TypeError, OSError):
             cache.discard(roots)
             raise DataError([Problem(str(cache.cache_dir()), None, None, None,
                                      "the cache was damaged; it has been removed, so run the command again")]) from None
 
     ids = payload["ids"].split("\n") if payload["ids"] else []
+    regions_of = payload["regions_of"].split("\n") if ids else []
     return Dataset(
         row=row,
         ids=ids,
-        regions_of=payload["regions_of"].split("\n") if ids else [],
+        regions_of=regions_of,
         types=payload["types"].split("\n") if ids else [],
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],

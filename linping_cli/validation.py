@@ -1,12 +1,16 @@
 """Check dataset files against the record types, collecting every problem.
 
 Only a cache miss or `linping validate` comes here: a warm query never pays for it.
+`check_file` checks one file on its own, so files can be checked in parallel;
+`check_region` then checks what spans the files of a region (its [meta], duplicate
+ids, references, cited sources) from a few facts kept per entry.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,38 +35,33 @@ SOURCE_KINDS = {
     "file": "text", "title": "text", "title_en": "text?", "summary": "text?",
     "summary_en": "text?", "year": "year?",
 }
-LOADER_OWNED = ("type", "region")
+
+# What check_region needs of one valid entry: id, type, its position among the file's
+# [[type]] tables, (field, target id) for each reference, and the files it cites.
+EntryFacts = tuple[str, str, int, list[tuple[str, str]], list[str]]
 
 
-def check_datasets(groups: list[list[Path]]) -> tuple[dict[str, Any], list[Problem]]:
-    """Check each group of files as one region: the checked regions, sources and rows, and the problems."""
-    checked: dict[str, Any] = {"regions": [], "sources": [], "rows": []}
-    problems: list[Problem] = []
-    seen_regions: dict[str, str] = {}
-    for files in groups:
-        checker = _RegionChecker()
-        checker.check(files)
-        problems.extend(sorted(checker.problems, key=lambda p: (p.file, p.line or 0)))
-        region = checker.region
-        if region is None:
-            continue
-        if region["id"] in seen_regions:
-            problems.append(Problem(str(files[0]), None, None, "meta.id",
-                                    f"region {region['id']!r} is already loaded from {seen_regions[region['id']]}"))
-            continue
-        seen_regions[region["id"]] = str(files[0])
-        checked["regions"].append(region)
-        checked["sources"].extend(checker.sources)
-        checked["rows"].extend(checker.entries)
-    return checked, problems
+class FileReport:
+    """What checking one file found. `rows` holds the valid entries as dicts, region not yet set."""
 
+    __slots__ = ("entries", "has_meta", "invalid", "meta", "path", "problems", "readable", "rows", "sources")
 
-class _Document:
-    """One parsed file, with enough of its text kept to say which line a problem is on."""
-
-    def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.data = data
+        self.problems: list[Problem] = []
+        self.readable = False
+        self.has_meta = False
+        self.meta: dict[str, Any] | None = None
+        self.sources: list[dict[str, Any]] = []
+        self.entries: list[EntryFacts] = []
+        self.rows: list[dict[str, Any]] = []
+        self.invalid: dict[str, str] = {}  # id -> type of entries that failed their checks
+
+
+class _Lines:
+    """A file's text, searched for the line of a table or key only when a problem needs one."""
+
+    def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
         self._headers: dict[str, list[int]] | None = None
 
@@ -90,8 +89,8 @@ class _Document:
         return start + 1
 
 
-def read_document(path: Path) -> _Document:
-    """Parse one file; any reason it cannot be read becomes a DataError naming the file."""
+def read_document(path: Path) -> tuple[str, dict[str, Any]]:
+    """The text of one file and its parsed TOML; any reason it cannot be read becomes a DataError."""
     def fail(message: str, line: int | None = None) -> DataError:
         return DataError([Problem(str(path), line, None, None, message)])
 
@@ -105,217 +104,325 @@ def read_document(path: Path) -> _Document:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise fail(f"not UTF-8 text (bad byte at offset {error.start})") from None
-    import tomli
+    data = _fast_parse(text)
+    if data is not None:
+        return text, data
+    import tomli  # parses again where rtoml failed: same verdict, better words, a line and column
 
     try:
-        data = tomli.loads(text)
+        return text, tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         raise fail(f"TOML syntax: {error.msg} (column {error.colno})", error.lineno) from None
-    return _Document(path, text, data)
 
 
-class _RegionChecker:
+def _fast_parse(text: str) -> dict[str, Any] | None:
+    """rtoml's parse (about twice as fast as tomli's), or None: not installed, or it failed."""
+    try:
+        import rtoml
+    except ImportError:  # no wheel for this platform
+        return None
+    try:
+        return rtoml.loads(text)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # a syntax error, or a panic in its Rust code, which is a BaseException
+        return None
+
+
+def check_file(path: Path) -> FileReport:
+    """Read and check one file on its own: its problems, meta, sources, and valid entries."""
+    report = FileReport(str(path))
+    try:
+        text, data = read_document(path)
+    except DataError as error:
+        report.problems.extend(error.problems)
+        return report
+    report.readable = True
+    _FileChecker(report, text).check(data)
+    return report
+
+
+def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The region of one dataset's checked files, and the problems that span its files."""
+    problems: list[Problem] = []
+    lines = _LinesOfFiles()
+    region: dict[str, Any] | None = None
+    meta_report: FileReport | None = None
+    for report in reports:
+        if not report.has_meta:
+            continue
+        if meta_report is not None:
+            problems.append(Problem(report.path, lines(report.path).line_of("meta"), None, "meta",
+                                    "a second [meta] table in one dataset"))
+            continue
+        meta_report, meta = report, report.meta
+        if meta is not None:
+            region = {"id": meta["id"], "name": meta["region"], "name_en": meta["region_en"]}
+    if meta_report is None:
+        readable = [report for report in reports if report.readable]
+        if readable:
+            problems.append(Problem(readable[0].path, None, None, "meta", "no [meta] table naming the region"))
+        return None, problems
+    if region is None:
+        return None, problems
+    by_id: dict[str, tuple[str, str, int]] = {}  # id -> (type, file, index)
+    for report in reports:
+        for entry_id, type_name, index, _, _ in report.entries:
+            first = by_id.get(entry_id)
+            if first is None:
+                by_id[entry_id] = (type_name, report.path, index)
+                continue
+            where = f"{first[1]}:{lines(first[1]).line_of(first[0], first[2], 'id')}"
+            problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, "id"), entry_id, "id",
+                                    f"duplicate id (first at {where})"))
+    invalid = {entry_id for report in reports for entry_id in report.invalid}
+    declared = {source["file"] for report in reports for source in report.sources}
+    for report in reports:
+        for entry_id, type_name, index, refs, cited in report.entries:
+            specs = field_specs(ENTRY_TYPES[type_name])
+            for field, target in refs:
+                if target in invalid:
+                    continue
+                found = by_id.get(target)
+                if found is None:
+                    message = f"no entry has id {target!r}{_suggest(target, list(by_id))}"
+                elif specs[field].targets and found[0] not in specs[field].targets:
+                    message = f"{target!r} is a {found[0]}, expected {' or '.join(specs[field].targets)}"
+                else:
+                    continue
+                problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, field),
+                                        entry_id, field, message))
+            for file in cited:
+                if file not in declared:
+                    problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, "source"),
+                                            entry_id, "source", f"cites {file!r}, which no [[source]] table declares"))
+    return region, problems
+
+
+class _LinesOfFiles:
+    """Line lookups for problems found after parsing, reading each file again only if needed."""
+
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.region: dict[str, Any] | None = None
-        self.sources: list[dict[str, Any]] = []
-        self.entries: list[dict[str, Any]] = []
-        self._origins: list[tuple[_Document, int]] = []
-        self._invalid_types: dict[str, str] = {}
-        self._saw_meta = False
+        self._files: dict[str, _Lines] = {}
 
-    def problem(self, doc: _Document, line: int | None, entry_id: str | None, field: str | None,
-                message: str) -> None:
-        self.problems.append(Problem(str(doc.path), line, entry_id, field, message))
+    def __call__(self, path: str) -> _Lines:
+        found = self._files.get(path)
+        if found is None:
+            found = self._files[path] = _Lines(Path(path).read_text(encoding="utf-8"))
+        return found
 
-    def check(self, files: list[Path]) -> None:
-        docs: list[_Document] = []
-        for path in files:
-            try:
-                docs.append(read_document(path))
-            except DataError as error:
-                self.problems.extend(error.problems)
-        for doc in docs:
-            self._check_document(doc)
-        if self.region is None:
-            if docs and not self._saw_meta:
-                self.problem(docs[0], None, None, "meta", "no [meta] table naming the region")
-            return
-        for item in (*self.entries, *self.sources):
-            item["region"] = self.region["id"]
-        self._check_references()
 
-    def _check_document(self, doc: _Document) -> None:
-        for key, value in doc.data.items():
+class _Plan:
+    """How to check one kind of table, worked out once rather than per table.
+
+    `defaults` holds every field in output order, so a checked table is a copy of it
+    updated with the table's values. Its empty lists are shared between tables; nothing
+    changes a checked table's lists, which are packed as they are.
+    """
+
+    __slots__ = ("allowed", "checks", "defaults", "required")
+
+    def __init__(self, kinds: dict[str, str], owned: dict[str, Any] | None = None) -> None:
+        owned = owned or {}
+        self.defaults = {name: owned[name] if name in owned else default_of(kind) for name, kind in kinds.items()}
+        self.required = [name for name, kind in kinds.items() if name not in owned and is_required(kind)]
+        # for each field a table may hold: a check of its value, or the plan of its nested tables
+        self.checks: dict[str, Callable[[Any], str | None] | _Plan] = {}
+        for name, kind in kinds.items():
+            base = kind.rstrip("?")
+            if name not in owned:
+                nested = base in ("sources", "key_figures", "people")
+                self.checks[name] = _NESTED_PLANS[base] if nested else _SCALAR_CHECKS[base]
+        self.allowed = frozenset(self.checks)
+
+
+class _FileChecker:
+    def __init__(self, report: FileReport, text: str) -> None:
+        self.report = report
+        self._text = text
+        self._lines: _Lines | None = None
+
+    def line_of(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
+        if self._lines is None:
+            self._lines = _Lines(self._text)
+        return self._lines.line_of(table, index, key)
+
+    def problem(self, line: int | None, entry_id: str | None, field: str | None, message: str) -> None:
+        self.report.problems.append(Problem(self.report.path, line, entry_id, field, message))
+
+    def check(self, data: dict[str, Any]) -> None:
+        for key, value in data.items():
             if key == "meta":
-                self._check_meta(doc, value)
+                self.report.has_meta = True
+                self.report.meta = self._check_table("meta", None, value, _META_PLAN, None)
             elif key == "source":
-                for index, table in enumerate(_tables(value)):
-                    checked = self._check_table(doc, "source", index, table, SOURCE_KINDS, None)
+                for index, table in enumerate(value if isinstance(value, list) else [value]):
+                    checked = self._check_table("source", index, table, _SOURCE_PLAN, None)
                     if checked is not None:
-                        self.sources.append(checked)
+                        self.report.sources.append(checked)
             elif key in ENTRY_TYPES:
                 if not isinstance(value, list):
-                    self.problem(doc, doc.line_of(key), None, key, f"write entries as [[{key}]] tables")
+                    self.problem(self.line_of(key), None, key, f"write entries as [[{key}]] tables")
                     continue
+                plan = _entry_plan(key)
                 for index, table in enumerate(value):
-                    self._check_entry(doc, key, index, table)
+                    self._check_entry(key, index, table, plan)
             else:
                 hint = _suggest(key, [*ENTRY_TYPES, "meta", "source"])
-                self.problem(doc, doc.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
+                self.problem(self.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
 
-    def _check_meta(self, doc: _Document, value: Any) -> None:
-        if self._saw_meta:
-            self.problem(doc, doc.line_of("meta"), None, "meta", "a second [meta] table in one dataset")
-            return
-        self._saw_meta = True
-        checked = self._check_table(doc, "meta", None, value, META_KINDS, None)
-        if checked is not None:
-            self.region = {"id": checked["id"], "name": checked["region"], "name_en": checked["region_en"]}
-
-    def _check_entry(self, doc: _Document, type_name: str, index: int, table: Any) -> None:
-        specs = field_specs(ENTRY_TYPES[type_name])
-        kinds = {name: spec.kind for name, spec in specs.items() if name not in LOADER_OWNED}
+    def _check_entry(self, type_name: str, index: int, table: Any, plan: _Plan) -> None:
         entry_id = table.get("id") if isinstance(table, dict) else None
         entry_id = entry_id if isinstance(entry_id, str) else None
-        checked = self._check_table(doc, type_name, index, table, kinds, entry_id)
-        if checked is None:
+        row = self._check_table(type_name, index, table, plan, entry_id)
+        if row is None:
             if entry_id is not None:
-                self._invalid_types[entry_id] = type_name  # still a valid target: report it once, not again
+                self.report.invalid[entry_id] = type_name  # still a valid target: report it once, not again
             return
-        for figure in checked["key_figures"]:
+        cited = [ref["file"] for ref in row["source"]]
+        for figure in row["key_figures"]:
             if figure["source"] is None:
-                figure["source"] = checked["source"]
-        self.entries.append({name: checked.get(name, type_name if name == "type" else None) for name in specs})
-        self._origins.append((doc, index))
+                figure["source"] = row["source"]
+            else:
+                cited += [ref["file"] for ref in figure["source"]]
+        refs = [(name, target) for name, targets in _reference_fields(type_name)
+                for target in (row[name] if targets else [row[name]] if row[name] else ())]
+        self.report.entries.append((row["id"], type_name, index, refs, list(dict.fromkeys(cited))))
+        self.report.rows.append(row)
 
-    def _check_table(self, doc: _Document, table_name: str, index: int | None, table: Any,
-                     kinds: dict[str, str], entry_id: str | None) -> dict[str, Any] | None:
-        """Check one table against its field kinds; return it with defaults filled, or None."""
+    def _check_table(self, table_name: str, index: int | None, table: Any, plan: _Plan,
+                     entry_id: str | None) -> dict[str, Any] | None:
+        """Check one table against its plan; return it with defaults filled and in field order, or None."""
         if not isinstance(table, dict):
-            self.problem(doc, doc.line_of(table_name, index), entry_id, table_name, "expected a table")
+            self.problem(self.line_of(table_name, index), entry_id, table_name, "expected a table")
             return None
         ok = True
-        for key in table:
-            if key not in kinds:
-                hint = _suggest(key, list(kinds))
-                self.problem(doc, doc.line_of(table_name, index, key), entry_id, key, f"unknown key{hint}")
-                ok = False
-        result: dict[str, Any] = {}
-        for name, kind in kinds.items():
+        if not plan.allowed.issuperset(table):
+            for key in table:
+                if key not in plan.allowed:
+                    hint = _suggest(key, list(plan.allowed))
+                    self.problem(self.line_of(table_name, index, key), entry_id, key, f"unknown key{hint}")
+            ok = False
+        for name in plan.required:
             if name not in table:
-                if is_required(kind):
-                    self.problem(doc, doc.line_of(table_name, index), entry_id, name, "missing required field")
-                    ok = False
-                result[name] = default_of(kind)
-                continue
-            value, message = self._check_value(doc, table_name, index, entry_id, name, kind, table[name])
-            if message is not None:
-                if message:  # empty: a nested table already reported its own problem
-                    self.problem(doc, doc.line_of(table_name, index, name), entry_id, name, message)
+                self.problem(self.line_of(table_name, index), entry_id, name, "missing required field")
                 ok = False
+        result = plan.defaults.copy()
+        checks = plan.checks
+        for name, value in table.items():
+            check = checks.get(name)
+            if check is None:
+                continue  # an unknown key, reported above
+            if check.__class__ is _Plan:
+                value = self._check_tables(table_name, index, name, value, check, entry_id)  # type: ignore[arg-type]
+                ok = ok and value is not None
+            else:
+                message = check(value)  # type: ignore[operator]
+                if message is not None:
+                    self.problem(self.line_of(table_name, index, name), entry_id, name, message)
+                    ok = False
             result[name] = value
         return result if ok else None
 
-    def _check_value(self, doc: _Document, table_name: str, index: int | None, entry_id: str | None,
-                     name: str, kind: str, value: Any) -> tuple[Any, str | None]:
-        base = kind.rstrip("?")
-        if base in ("sources", "key_figures", "people"):  # lists of nested tables
-            nested = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "people": PERSON_KINDS}[base]
-            if not isinstance(value, list) or (base == "sources" and not value):
-                return None, "expected a list of tables" + (" (at least one)" if base == "sources" else "")
-            items = []
-            for item in value:
-                checked = self._check_table(doc, table_name, index, item, nested, entry_id)
-                if checked is None:
-                    return None, ""
-                items.append(checked)
-            return items, None
-        return value, _scalar_problem(base, value)
-
-    def _check_references(self) -> None:
-        by_id: dict[str, dict[str, Any]] = {}
-        first_seen: dict[str, tuple[_Document, int]] = {}
-        for entry, (doc, index) in zip(self.entries, self._origins, strict=True):
-            if entry["id"] in by_id:
-                first_doc, first_index = first_seen[entry["id"]]
-                where = f"{first_doc.path}:{first_doc.line_of(by_id[entry['id']]['type'], first_index, 'id')}"
-                self.problem(doc, doc.line_of(entry["type"], index, "id"), entry["id"], "id",
-                             f"duplicate id (first at {where})")
-                continue
-            by_id[entry["id"]] = entry
-            first_seen[entry["id"]] = (doc, index)
-        declared = {source["file"] for source in self.sources}
-        for entry, (doc, index) in zip(self.entries, self._origins, strict=True):
-            for spec in field_specs(ENTRY_TYPES[entry["type"]]).values():
-                if spec.kind not in ("ref?", "refs") or not entry[spec.name]:
-                    continue
-                for target in entry[spec.name] if spec.kind == "refs" else [entry[spec.name]]:
-                    if target in self._invalid_types:
-                        continue
-                    if target not in by_id:
-                        message = f"no entry has id {target!r}{_suggest(target, list(by_id))}"
-                    elif spec.targets and by_id[target]["type"] not in spec.targets:
-                        message = f"{target!r} is a {by_id[target]['type']}, expected {' or '.join(spec.targets)}"
-                    else:
-                        continue
-                    self.problem(doc, doc.line_of(entry["type"], index, spec.name), entry["id"], spec.name, message)
-            cited = [ref["file"] for ref in entry["source"]]
-            cited += [ref["file"] for figure in entry["key_figures"] for ref in figure["source"]]
-            for file in dict.fromkeys(cited):
-                if file not in declared:
-                    self.problem(doc, doc.line_of(entry["type"], index, "source"), entry["id"], "source",
-                                 f"cites {file!r}, which no [[source]] table declares")
+    def _check_tables(self, table_name: str, index: int | None, name: str, value: Any, plan: _Plan,
+                      entry_id: str | None) -> list[dict[str, Any]] | None:
+        """A list of nested tables (sources, key figures, people), or None once one is wrong."""
+        at_least_one = plan is _NESTED_PLANS["sources"]
+        if not isinstance(value, list) or (at_least_one and not value):
+            message = "expected a list of tables" + (" (at least one)" if at_least_one else "")
+            self.problem(self.line_of(table_name, index, name), entry_id, name, message)
+            return None
+        items = []
+        for item in value:
+            checked = self._check_table(table_name, index, item, plan, entry_id)
+            if checked is None:
+                return None
+            items.append(checked)
+        return items
 
 
-def _tables(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+def _entry_plan(type_name: str) -> _Plan:
+    plan = _ENTRY_PLANS.get(type_name)
+    if plan is None:
+        specs = field_specs(ENTRY_TYPES[type_name])
+        kinds = {name: spec.kind for name, spec in specs.items()}
+        plan = _ENTRY_PLANS[type_name] = _Plan(kinds, owned={"type": type_name, "region": None})
+    return plan
 
 
-def _scalar_problem(kind: str, value: Any) -> str | None:
-    """Why `value` is not a valid `kind`, or None when it is."""
-    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind == "id":
-        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-            return "ids are lower-case ASCII words joined by '-', like 'gdp-2024'"
-    elif kind == "text":
-        if not isinstance(value, str) or not value.strip():
-            return "expected non-empty text"
-    elif kind == "texts":
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            return "expected a list of non-empty strings"
-    elif kind == "refs":
-        if not isinstance(value, list) or not all(isinstance(v, str) and ID_PATTERN.fullmatch(v) for v in value):
-            return "expected a list of entry ids"
-    elif kind == "ref":
-        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-            return "expected an entry id, like 'linping'"
-    elif kind == "num":
-        if not is_number or not math.isfinite(value):
-            return "expected a number (write 1175.09, not \"1175.09\")"
-    elif kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return "expected a whole number"
-    elif kind == "year":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return "expected a year as a whole number"
-        if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
-            return f"year {value} is out of range {YEAR_RANGE[0]}-{YEAR_RANGE[1]}"
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            return "expected true or false"
-    elif kind == "qualifier":
-        if value not in QUALIFIERS:
-            return f"expected one of {', '.join(QUALIFIERS)}"
-    elif kind == "tier":
-        if value not in TIERS:
-            return f"expected one of {', '.join(repr(t) for t in TIERS)} (as text)"
-    elif kind == "date":
-        return _date_problem(value)
+def _reference_fields(type_name: str) -> list[tuple[str, bool]]:
+    """(field, holds a list) for each field of this type that names other entries."""
+    found = _REFERENCE_FIELDS.get(type_name)
+    if found is None:
+        found = _REFERENCE_FIELDS[type_name] = [
+            (spec.name, spec.kind == "refs") for spec in field_specs(ENTRY_TYPES[type_name]).values()
+            if spec.kind in ("ref?", "refs")]
+    return found
+
+
+def _id(value: Any) -> str | None:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        return "ids are lower-case ASCII words joined by '-', like 'gdp-2024'"
     return None
 
 
-def _date_problem(value: Any) -> str | None:
+def _text(value: Any) -> str | None:
+    if isinstance(value, str) and value and not value.isspace():
+        return None
+    return "expected non-empty text"
+
+
+def _texts(value: Any) -> str | None:
+    if isinstance(value, list):
+        for each in value:
+            if not isinstance(each, str) or not each or each.isspace():
+                break
+        else:
+            return None
+    return "expected a list of non-empty strings"
+
+
+def _refs(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and ID_PATTERN.fullmatch(v) for v in value):
+        return "expected a list of entry ids"
+    return None
+
+
+def _ref(value: Any) -> str | None:
+    return None if isinstance(value, str) and ID_PATTERN.fullmatch(value) else "expected an entry id, like 'linping'"
+
+
+def _num(value: Any) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return None
+    return "expected a number (write 1175.09, not \"1175.09\")"
+
+
+def _int(value: Any) -> str | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) else "expected a whole number"
+
+
+def _year(value: Any) -> str | None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "expected a year as a whole number"
+    if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        return f"year {value} is out of range {YEAR_RANGE[0]}-{YEAR_RANGE[1]}"
+    return None
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "expected true or false"
+
+
+def _qualifier(value: Any) -> str | None:
+    return None if value in QUALIFIERS else f"expected one of {', '.join(QUALIFIERS)}"
+
+
+def _tier(value: Any) -> str | None:
+    return None if value in TIERS else f"expected one of {', '.join(repr(t) for t in TIERS)} (as text)"
+
+
+def _date(value: Any) -> str | None:
     match = DATE_PATTERN.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         return "expected a date as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\""
@@ -332,9 +439,22 @@ def _date_problem(value: Any) -> str | None:
     return None
 
 
+_SCALAR_CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "id": _id, "text": _text, "texts": _texts, "refs": _refs, "ref": _ref, "num": _num, "int": _int,
+    "year": _year, "bool": _bool, "qualifier": _qualifier, "tier": _tier, "date": _date,
+}
+_NESTED_PLANS: dict[str, _Plan] = {}
+_NESTED_PLANS["sources"] = _Plan(SOURCE_REF_KINDS)  # first: key figures nest sources
+_NESTED_PLANS["key_figures"] = _Plan(KEY_FIGURE_KINDS)
+_NESTED_PLANS["people"] = _Plan(PERSON_KINDS)
+_META_PLAN = _Plan(META_KINDS)
+_SOURCE_PLAN = _Plan(SOURCE_KINDS)
+_ENTRY_PLANS: dict[str, _Plan] = {}
+_REFERENCE_FIELDS: dict[str, list[tuple[str, bool]]] = {}
+
+
 def _suggest(word: str, choices: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
-

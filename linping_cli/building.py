@@ -1,0 +1,181 @@
+"""Turn dataset files into what the cache keeps: checked, packed, and indexed for search.
+
+Only a cache miss comes here. Each file is read, checked, packed and indexed on its
+own, in parallel child processes when the dataset is large enough to repay starting
+them; then the problems that span files are checked and the parts are joined.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import pickle
+from array import array
+from collections.abc import Callable, Sequence
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from linping_cli.errors import Problem
+from linping_cli.index import build_index
+from linping_cli.validation import FileReport, check_file, check_region
+
+PARALLEL_BYTES = 2_000_000  # below this, starting processes costs more than it saves
+
+
+class FilePart:
+    """One checked file: its report, and its valid entries packed (when it had no problems)."""
+
+    __slots__ = ("index", "report", "row_lengths", "rows")
+
+    def __init__(self, report: FileReport, pack: bool) -> None:
+        self.report = report
+        self.rows = b""
+        self.row_lengths: list[int] = []
+        self.index: dict[str, tuple[bytes, list[int]]] = {}
+        if pack and not report.problems:
+            dumped = [marshal.dumps(row) for row in report.rows]
+            self.rows = b"".join(dumped)
+            self.row_lengths = [len(row) for row in dumped]
+            self.index = build_index(report.rows)
+        report.rows = []  # packed or not needed: do not carry them between processes
+
+
+def build_file(path: Path, pack: bool = True) -> FilePart:
+    return FilePart(check_file(path), pack)
+
+
+def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
+                 jobs: int | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Check each group of files as one region: the regions, sources and packed files, and every problem."""
+    paths = [path for group in groups for path in group]
+    parts = iter(_map(build_file, paths, pack, _jobs(paths) if jobs is None else jobs))
+    checked: dict[str, Any] = {"regions": [], "sources": [], "parts": []}
+    problems: list[Problem] = []
+    seen_regions: dict[str, str] = {}
+    for group in groups:
+        group_parts = [next(parts) for _ in group]
+        reports = [part.report for part in group_parts]
+        region, spanning = check_region(reports)
+        found = [problem for report in reports for problem in report.problems] + spanning
+        problems.extend(sorted(found, key=lambda p: (p.file, p.line or 0)))
+        if region is None:
+            continue
+        if region["id"] in seen_regions:
+            problems.append(Problem(str(group[0]), None, None, "meta.id",
+                                    f"region {region['id']!r} is already loaded from {seen_regions[region['id']]}"))
+            continue
+        seen_regions[region["id"]] = str(group[0])
+        checked["regions"].append(region)
+        checked["sources"] += [{**source, "region": region["id"]} for report in reports for source in report.sources]
+        checked["parts"] += [(region["id"], part) for part in group_parts]
+    return checked, problems
+
+
+def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Checked data as the cache keeps it: plain data, and one blob of the rows and the index parts."""
+    parts: list[tuple[str, FilePart]] = checked["parts"]
+    facts = [(region, entry) for region, part in parts for entry in part.report.entries]
+    row_lengths = [length for _, part in parts for length in part.row_lengths]
+    blobs = [part.rows for _, part in parts]
+    layout: dict[str, tuple[int, int]] = {}
+    position = sum(row_lengths)
+    for kind in (parts[0][1].index if parts else ()):
+        keys = b"".join(part.index[kind][0] for _, part in parts)
+        starts = _starts(length for _, part in parts for length in part.index[kind][1])
+        for name, blob in ((kind, keys), (kind + ":starts", starts.tobytes())):
+            layout[name] = (position, len(blob))
+            position += len(blob)
+            blobs.append(blob)
+    payload = {
+        "regions": checked["regions"],
+        "sources": checked["sources"],
+        "ids": "\n".join(entry[0] for _, entry in facts),
+        "regions_of": "\n".join(region for region, _ in facts),
+        "types": "\n".join(entry[1] for _, entry in facts),
+        "offsets": _starts(row_lengths, end=True).tobytes(),
+        "search": layout,
+    }
+    return payload, b"".join(blobs)
+
+
+def _starts(lengths: Any, *, end: bool = False) -> array[int]:
+    """Where each of a run of parts starts, given their lengths (and where the last one ends)."""
+    starts = array("q", [0])
+    starts.extend(accumulate(lengths))
+    if not end:
+        starts.pop()
+    return starts
+
+
+def _jobs(paths: Sequence[Path]) -> int:
+    if len(paths) < 2 or not hasattr(os, "fork"):
+        return 1
+    try:
+        size = sum(path.stat().st_size for path in paths)
+    except OSError:
+        return 1  # check_file reports it
+    if size < PARALLEL_BYTES:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, len(paths))
+
+
+def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, jobs: int) -> list[FilePart]:
+    """work(path, pack) for every path, shared between this process and `jobs - 1` forked children.
+
+    The children are forked first, while this process is small, and each sends its results
+    only when all are done; results come back in the order of `paths`.
+    """
+    if jobs <= 1:
+        return [work(path, pack) for path in paths]
+    import signal
+
+    shares: list[list[int]] = [[] for _ in range(jobs)]
+    loads = [0] * jobs
+    for index in sorted(range(len(paths)), key=lambda i: -paths[i].stat().st_size):  # biggest first
+        share = loads.index(min(loads))
+        shares[share].append(index)
+        loads[share] += paths[index].stat().st_size
+    results: dict[int, FilePart] = {}
+    children: list[tuple[int, int, list[int]]] = []  # pid, read end, share
+    try:
+        for share in shares[1:]:
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: do its share, send it, and leave without running any cleanup
+                status = 1
+                try:
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+                    os.close(read_end)
+                    try:
+                        done: list[FilePart] | Exception = [work(paths[index], pack) for index in share]
+                    except Exception as error:  # a bug: the parent raises it
+                        done = error
+                    with open(write_end, "wb") as out:
+                        pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(write_end)
+            children.append((pid, read_end, share))
+        results.update((index, work(paths[index], pack)) for index in shares[0])
+        while children:
+            pid, read_end, share = children[0]
+            with open(read_end, "rb", closefd=False) as pipe:
+                received = pipe.read()
+            os.close(read_end)
+            _, status = os.waitpid(pid, 0)
+            children.pop(0)
+            if status != 0:
+                raise RuntimeError(f"checking {len(share)} files failed in a child process (status {status})")
+            done = pickle.loads(received)
+            if isinstance(done, Exception):
+                raise done
+            results.update(zip(share, done, strict=True))
+    finally:
+        for pid, read_end, _ in children:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(read_end)
+    return [results[index] for index in range(len(paths))]
