@@ -12,7 +12,7 @@ import os
 import pickle
 from array import array
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any
 
@@ -72,31 +72,29 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
     return checked, problems
 
 
-def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Checked data as the cache keeps it: plain data, and one blob of the rows and the index parts."""
-    parts: list[tuple[str, FilePart]] = checked["parts"]
-    facts = [(region, entry) for region, part in parts for entry in part.report.entries]
-    row_lengths = [length for _, part in parts for length in part.row_lengths]
-    blobs = [part.rows for _, part in parts]
+def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
+    """Checked data as the cache keeps it: plain data, and the blobs of the rows and index parts, in order."""
+    parts: list[FilePart] = [part for _, part in checked["parts"]]
+    blobs = [part.rows for part in parts]
     layout: dict[str, tuple[int, int]] = {}
-    position = sum(row_lengths)
-    for kind in (parts[0][1].index if parts else ()):
-        keys = b"".join(part.index[kind][0] for _, part in parts)
-        starts = _starts(length for _, part in parts for length in part.index[kind][1])
-        for name, blob in ((kind, keys), (kind + ":starts", starts.tobytes())):
-            layout[name] = (position, len(blob))
-            position += len(blob)
-            blobs.append(blob)
+    position = sum(len(blob) for blob in blobs)
+    for kind in (parts[0].index if parts else ()):
+        starts = _starts(chain.from_iterable(part.index[kind][1] for part in parts)).tobytes()
+        layout[kind] = (position, sum(len(part.index[kind][0]) for part in parts))
+        layout[kind + ":starts"] = (position + layout[kind][1], len(starts))
+        position += layout[kind][1] + len(starts)
+        blobs += [part.index[kind][0] for part in parts]
+        blobs.append(starts)
     payload = {
         "regions": checked["regions"],
         "sources": checked["sources"],
-        "ids": "\n".join(entry[0] for _, entry in facts),
-        "regions_of": "\n".join(region for region, _ in facts),
-        "types": "\n".join(entry[1] for _, entry in facts),
-        "offsets": _starts(row_lengths, end=True).tobytes(),
+        "ids": "\n".join(entry[0] for part in parts for entry in part.report.entries),
+        "regions_of": "\n".join(region for region, part in checked["parts"] for _ in part.report.entries),
+        "types": "\n".join(entry[1] for part in parts for entry in part.report.entries),
+        "offsets": _starts(chain.from_iterable(part.row_lengths for part in parts), end=True).tobytes(),
         "search": layout,
     }
-    return payload, b"".join(blobs)
+    return payload, blobs
 
 
 def _starts(lengths: Any, *, end: bool = False) -> array[int]:

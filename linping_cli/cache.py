@@ -85,19 +85,24 @@ def discard(roots: Sequence[str]) -> None:
         _path_for(roots).unlink()
 
 
-def write(roots: Sequence[str], sources: Sequence[Path], payload: dict[str, Any], rows: bytes) -> None:
-    """Store the payload and rows with the stamps of `sources`; a cache that cannot be written is skipped."""
+def write(roots: Sequence[str], sources: Sequence[Path], payload: dict[str, Any], blobs: Sequence[bytes]) -> bool:
+    """Store the payload and the blobs (one after another) with the stamps of `sources`.
+
+    A cache that cannot be written is skipped: the answer is False.
+    """
     target = _path_for(roots)
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         stamps = tuple(_stamp(str(path)) for path in sources)
-        head = marshal.dumps((_header(roots), stamps, payload, len(rows)))
+        head = marshal.dumps((_header(roots), stamps, payload, sum(len(blob) for blob in blobs)))
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as handle:
             handle.write(len(head).to_bytes(_LENGTH, "little"))
             handle.write(head)
-            handle.write(rows)
+            handle.writelines(blobs)
         os.replace(temporary, target)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        return False
+    return True

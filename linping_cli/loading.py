@@ -68,9 +68,13 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
     checked, problems = check_groups(groups)
     if problems:
         raise DataError(problems)
-    payload, rows = pack(checked)
-    if use_cache:
-        cache.write(roots, [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)], payload, rows)
+    payload, blobs = pack(checked)
+    sources = [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)]
+    if use_cache and cache.write(roots, sources, payload, blobs):
+        stored = cache.read(roots)  # reads back only what the query needs, so the blobs need no joining
+        if stored is not None:
+            return build_dataset(*stored, roots)
+    rows = b"".join(blobs)
     return build_dataset(payload, lambda offset, size: rows[offset:offset + size], roots)
 
 

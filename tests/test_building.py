@@ -1,0 +1,94 @@
+"""Building the cache's contents: files checked in child processes give what checking them here gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE, SECOND_REGION
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linping_cli import building
+from linping_cli.index import normalize, normalize_all
+from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
+from linping_cli.models import to_dict
+
+
+def built(groups: list[list[Path]], jobs: int) -> tuple[object, ...]:
+    checked, problems = building.check_groups(groups, jobs=jobs)
+    if problems:  # nothing is packed then
+        return checked["regions"], checked["sources"], [str(problem) for problem in problems]
+    payload, blobs = building.pack(checked)
+    return payload, b"".join(blobs), []
+
+
+def test_children_build_exactly_what_one_process_builds() -> None:
+    groups = [dataset_files(bundled_data_path()), [FIXTURE], [SECOND_REGION]]
+    serial = built(groups, jobs=1)
+    assert serial[0]["ids"].count("\n") > 150  # type: ignore[index]
+    assert built(groups, jobs=2) == serial
+    assert built(groups, jobs=3) == serial
+
+
+def test_children_report_the_same_problems_across_files(tmp_path: Path) -> None:
+    folder = tmp_path / "region"
+    shutil.copytree(bundled_data_path(), folder)
+    companies = folder / "companies.toml"
+    companies.write_text(companies.read_text(encoding="utf-8").replace(
+        'location = "linping-edz"', 'location = "linping-ezd"', 1), encoding="utf-8")
+    (folder / "more.toml").write_text('[meta]\nid = "x"\nregion = "甲"\nregion_en = "X"\n\n'
+                                      '[[place]]\nid = "linping"\nname = "又一个"\nname_en = "Another"\n'
+                                      'summary = "重复。"\nsummary_en = "A repeat."\n'
+                                      'source = [{file = "000_f15d39121070376d.txt", section = "x"}]\n',
+                                      encoding="utf-8")
+    serial = built([dataset_files(folder)], jobs=1)
+    problems = serial[2]
+    assert f"{folder / 'more.toml'}:1: -: meta: a second [meta] table in one dataset" in problems
+    assert any("location: no entry has id 'linping-ezd' (did you mean 'linping-edz'?)" in p for p in problems)
+    assert f"{folder / 'places.toml'}:4: linping: id: duplicate id (first at {folder / 'more.toml'}:7)" in problems
+    assert built([dataset_files(folder)], jobs=2) == serial
+
+
+def test_a_dataset_loads_the_same_in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = load_dataset([bundled_data_path()], use_cache=False)
+    monkeypatch.setattr(building, "PARALLEL_BYTES", 0)
+    parallel = load_dataset([bundled_data_path()], use_cache=False)
+    assert [to_dict(entry) for entry in parallel.entries] == [to_dict(entry) for entry in serial.entries]
+
+
+TEST_PROCESS = os.getpid()
+
+
+def failing(path: Path, pack: bool) -> building.FilePart:
+    if os.getpid() != TEST_PROCESS:
+        raise ValueError(f"cannot build {path.name} in a child")
+    return building.build_file(path, pack)
+
+
+def exiting(path: Path, pack: bool) -> building.FilePart:
+    if os.getpid() != TEST_PROCESS:
+        os._exit(3)
+    return building.build_file(path, pack)
+
+
+def test_an_error_in_a_child_is_raised_here_and_no_child_is_left() -> None:
+    paths = dataset_files(bundled_data_path())
+    with pytest.raises(ValueError, match="in a child"):
+        building._map(failing, paths, True, 2)
+    with pytest.raises(RuntimeError, match="failed in a child process"):
+        building._map(exiting, paths, True, 2)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child has been waited for
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\x00\x01")), max_size=8))
+def test_normalising_in_one_pass_equals_normalising_each(texts: list[str]) -> None:
+    assert normalize_all(texts) == [normalize(text) for text in texts]
+
+
+def test_the_index_separators_inside_a_text_become_spaces() -> None:
+    assert normalize_all(["a\x00b", "ＣＦ\x01moto ", ""]) == ["a b", "cf moto", ""]
