@@ -122,12 +122,14 @@ def _jobs(paths: Sequence[Path]) -> int:
 def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, jobs: int) -> list[FilePart]:
     """work(path, pack) for every path, shared between this process and `jobs - 1` forked children.
 
-    The children are forked first, while this process is small, and each sends its results
-    only when all are done; results come back in the order of `paths`.
+    The children are forked first, while this process is small. Each writes its results to
+    a nameless temporary file rather than a pipe, so it never waits for this process to
+    read; results come back in the order of `paths`.
     """
     if jobs <= 1:
         return [work(path, pack) for path in paths]
     import signal
+    import tempfile
 
     shares: list[list[int]] = [[] for _ in range(jobs)]
     loads = [0] * jobs
@@ -136,44 +138,41 @@ def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, 
         shares[share].append(index)
         loads[share] += paths[index].stat().st_size
     results: dict[int, FilePart] = {}
-    children: list[tuple[int, int, list[int]]] = []  # pid, read end, share
+    children: list[tuple[int, Any, list[int]]] = []  # pid, its results file, its share
     try:
         for share in shares[1:]:
-            read_end, write_end = os.pipe()
+            out = tempfile.TemporaryFile()  # noqa: SIM115 - closed once its child is done
             pid = os.fork()
-            if pid == 0:  # the child: do its share, send it, and leave without running any cleanup
+            if pid == 0:  # the child: do its share, store it, and leave without running any cleanup
                 status = 1
                 try:
                     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-                    os.close(read_end)
                     try:
                         done: list[FilePart] | Exception = [work(paths[index], pack) for index in share]
                     except Exception as error:  # a bug: the parent raises it
                         done = error
-                    with open(write_end, "wb") as out:
-                        pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    out.flush()
                     status = 0
                 finally:
                     os._exit(status)
-            os.close(write_end)
-            children.append((pid, read_end, share))
+            children.append((pid, out, share))
         results.update((index, work(paths[index], pack)) for index in shares[0])
         while children:
-            pid, read_end, share = children[0]
-            with open(read_end, "rb", closefd=False) as pipe:
-                received = pipe.read()
-            os.close(read_end)
+            pid, out, share = children[0]
             _, status = os.waitpid(pid, 0)
             children.pop(0)
-            if status != 0:
-                raise RuntimeError(f"checking {len(share)} files failed in a child process (status {status})")
-            done = pickle.loads(received)
+            with out:
+                if status != 0:
+                    raise RuntimeError(f"checking {len(share)} files failed in a child process (status {status})")
+                out.seek(0)
+                done = pickle.load(out)
             if isinstance(done, Exception):
                 raise done
             results.update(zip(share, done, strict=True))
     finally:
-        for pid, read_end, _ in children:
+        for pid, out, _ in children:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            os.close(read_end)
+            out.close()
     return [results[index] for index in range(len(paths))]

@@ -165,38 +165,60 @@ def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list
         return None, problems
     if region is None:
         return None, problems
-    by_id: dict[str, tuple[str, str, int]] = {}  # id -> (type, file, index)
-    for report in reports:
-        for entry_id, type_name, index, _, _ in report.entries:
-            first = by_id.get(entry_id)
-            if first is None:
-                by_id[entry_id] = (type_name, report.path, index)
-                continue
-            where = f"{first[1]}:{lines(first[1]).line_of(first[0], first[2], 'id')}"
-            problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, "id"), entry_id, "id",
-                                    f"duplicate id (first at {where})"))
+    ids = [entry[0] for report in reports for entry in report.entries]
+    type_of = dict(zip(ids, (entry[1] for report in reports for entry in report.entries), strict=True))
+    if len(type_of) < len(ids):
+        type_of = {}  # the first entry with an id is the one references mean
+        problems += _duplicates(reports, type_of, lines)
     invalid = {entry_id for report in reports for entry_id in report.invalid}
     declared = {source["file"] for report in reports for source in report.sources}
+    # Most datasets are sound: check each distinct reference once, and look for the culprits only if one is wrong.
+    used = {(entry[1], field, target) for report in reports for entry in report.entries for field, target in entry[3]}
+    cited = {file for report in reports for entry in report.entries for file in entry[4]}
+    if cited <= declared and not any(_reference_problem(*each, type_of, invalid) for each in used):
+        return region, problems
     for report in reports:
-        for entry_id, type_name, index, refs, cited in report.entries:
-            specs = field_specs(ENTRY_TYPES[type_name])
+        for entry_id, type_name, index, refs, files in report.entries:
             for field, target in refs:
-                if target in invalid:
-                    continue
-                found = by_id.get(target)
-                if found is None:
-                    message = f"no entry has id {target!r}{_suggest(target, list(by_id))}"
-                elif specs[field].targets and found[0] not in specs[field].targets:
-                    message = f"{target!r} is a {found[0]}, expected {' or '.join(specs[field].targets)}"
-                else:
-                    continue
-                problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, field),
-                                        entry_id, field, message))
-            for file in cited:
+                message = _reference_problem(type_name, field, target, type_of, invalid)
+                if message is not None:
+                    problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, field),
+                                            entry_id, field, message))
+            for file in files:
                 if file not in declared:
                     problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, "source"),
                                             entry_id, "source", f"cites {file!r}, which no [[source]] table declares"))
     return region, problems
+
+
+def _duplicates(reports: list[FileReport], type_of: dict[str, str], lines: _LinesOfFiles) -> list[Problem]:
+    """A problem for each entry whose id an earlier one has; fills `type_of` with the first of each."""
+    problems = []
+    first_at: dict[str, tuple[str, int]] = {}
+    for report in reports:
+        for entry_id, type_name, index, _, _ in report.entries:
+            if entry_id not in type_of:
+                type_of[entry_id], first_at[entry_id] = type_name, (report.path, index)
+                continue
+            path, first_index = first_at[entry_id]
+            where = f"{path}:{lines(path).line_of(type_of[entry_id], first_index, 'id')}"
+            problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, "id"), entry_id, "id",
+                                    f"duplicate id (first at {where})"))
+    return problems
+
+
+def _reference_problem(type_name: str, field: str, target: str, type_of: dict[str, str],
+                       invalid: set[str]) -> str | None:
+    """What is wrong with `field` of a `type_name` entry naming `target`, or None."""
+    if target in invalid:
+        return None  # that entry's own problems are reported already
+    found = type_of.get(target)
+    if found is None:
+        return f"no entry has id {target!r}{_suggest(target, list(type_of))}"
+    allowed = field_specs(ENTRY_TYPES[type_name])[field].targets
+    if allowed and found not in allowed:
+        return f"{target!r} is a {found}, expected {' or '.join(allowed)}"
+    return None
 
 
 class _LinesOfFiles:
