@@ -44,7 +44,8 @@ EntryFacts = tuple[str, str, int, list[tuple[str, str]], list[str]]
 class FileReport:
     """What checking one file found. `rows` holds the valid entries as dicts, region not yet set."""
 
-    __slots__ = ("entries", "has_meta", "invalid", "meta", "path", "problems", "readable", "rows", "sources")
+    __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "path", "problems", "readable",
+                 "rows", "sources", "targets")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -56,6 +57,10 @@ class FileReport:
         self.entries: list[EntryFacts] = []
         self.rows: list[dict[str, Any]] = []
         self.invalid: dict[str, str] = {}  # id -> type of entries that failed their checks
+        # The same facts gathered for the whole file, so a sound region is checked with set operations.
+        self.ids_by_type: dict[str, set[str]] = {}
+        self.targets: dict[tuple[str, str], set[str]] = {}  # (type, field) -> ids named there
+        self.cited: set[str] = set()
 
 
 class _Lines:
@@ -165,18 +170,28 @@ def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list
         return None, problems
     if region is None:
         return None, problems
-    ids = [entry[0] for report in reports for entry in report.entries]
-    type_of = dict(zip(ids, (entry[1] for report in reports for entry in report.entries), strict=True))
-    if len(type_of) < len(ids):
-        type_of = {}  # the first entry with an id is the one references mean
-        problems += _duplicates(reports, type_of, lines)
+    ids_by_type: dict[str, set[str]] = {}
+    targets: dict[tuple[str, str], set[str]] = {}
+    for report in reports:
+        for type_name, ids in report.ids_by_type.items():
+            ids_by_type.setdefault(type_name, set()).update(ids)
+        for key, named in report.targets.items():
+            targets.setdefault(key, set()).update(named)
     invalid = {entry_id for report in reports for entry_id in report.invalid}
     declared = {source["file"] for report in reports for source in report.sources}
-    # Most datasets are sound: check each distinct reference once, and look for the culprits only if one is wrong.
-    used = {(entry[1], field, target) for report in reports for entry in report.entries for field, target in entry[3]}
-    cited = {file for report in reports for entry in report.entries for file in entry[4]}
-    if cited <= declared and not any(_reference_problem(*each, type_of, invalid) for each in used):
+    # A sound region (the usual case) is checked with set operations; the culprits are looked for only if not.
+    everything = invalid.union(*ids_by_type.values())
+    sound = len(everything) - len(invalid) == sum(len(report.entries) for report in reports)
+    sound = sound and set().union(*(report.cited for report in reports)) <= declared
+    for (type_name, field), named in targets.items() if sound else ():
+        allowed = field_specs(ENTRY_TYPES[type_name])[field].targets
+        if not named <= (invalid.union(*(ids_by_type.get(kind, ()) for kind in allowed)) if allowed else everything):
+            sound = False
+            break
+    if sound:
         return region, problems
+    type_of: dict[str, str] = {}  # the first entry with an id is the one references mean
+    problems += _duplicates(reports, type_of, lines)
     for report in reports:
         for entry_id, type_name, index, refs, files in report.entries:
             for field, target in refs:
@@ -309,7 +324,12 @@ class _FileChecker:
                 cited += [ref["file"] for ref in figure["source"]]
         refs = [(name, target) for name, targets in _reference_fields(type_name)
                 for target in (row[name] if targets else [row[name]] if row[name] else ())]
-        self.report.entries.append((row["id"], type_name, index, refs, list(dict.fromkeys(cited))))
+        report = self.report
+        report.entries.append((row["id"], type_name, index, refs, list(dict.fromkeys(cited))))
+        report.ids_by_type.setdefault(type_name, set()).add(row["id"])
+        for name, target in refs:
+            report.targets.setdefault((type_name, name), set()).add(target)
+        report.cited.update(cited)
         self.report.rows.append(row)
 
     def _check_table(self, table_name: str, index: int | None, table: Any, plan: _Plan,

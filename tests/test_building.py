@@ -92,3 +92,15 @@ def test_normalising_in_one_pass_equals_normalising_each(texts: list[str]) -> No
 
 def test_the_index_separators_inside_a_text_become_spaces() -> None:
     assert normalize_all(["a\x00b", "ＣＦ\x01moto ", ""]) == ["a b", "cf moto", ""]
+
+
+def test_an_id_shared_by_two_types_is_a_duplicate(tmp_path: Path) -> None:
+    folder = tmp_path / "region"
+    shutil.copytree(bundled_data_path(), folder)
+    projects = folder / "projects.toml"
+    projects.write_text(projects.read_text(encoding="utf-8") + '\n[[project]]\nid = "xiolift"\nname = "又一个"\n'
+                        'name_en = "Another"\nsummary = "重复。"\nsummary_en = "A repeat."\n'
+                        'source = [{file = "000_f15d39121070376d.txt", section = "x"}]\n', encoding="utf-8")
+    line = projects.read_text(encoding="utf-8").splitlines().index("[[project]]", -8) + 2
+    assert built([dataset_files(folder)], jobs=1)[2] == [
+        f"{projects}:{line}: xiolift: id: duplicate id (first at {folder / 'companies.toml'}:4)"]
