@@ -40,10 +40,13 @@ def normalize_all(texts: list[str]) -> list[str]:
     # Narrowing full-width forms first (their NFKC is their ASCII twin) usually leaves NFKC
     # nothing to do, and its quick check then skips the much slower full pass.
     joined = _FULL_WIDTH.sub(_narrow, joined)
-    # NFKC never joins a character to a NUL, nor makes one, so the fields stay apart; and
-    # NUL is not white space, so one split() folds the spaces of every field at once.
-    folded = " ".join(unicodedata.normalize("NFKC", joined).casefold().split())
-    return folded.replace(" " + FIELD, FIELD).replace(FIELD + " ", FIELD).split(FIELD) if texts else []
+    # NFKC never joins a character to a NUL, nor makes one, so the fields stay apart.
+    folded = unicodedata.normalize("NFKC", joined).casefold()
+    # Printable text holds no white space but single spaces: only the fields' ends need trimming.
+    # Otherwise (NUL is not white space) one split() folds the spaces of every field at once.
+    if "  " in folded or not folded.replace(FIELD, "").isprintable():
+        folded = " ".join(folded.split())
+    return folded.strip(" ").replace(" " + FIELD, FIELD).replace(FIELD + " ", FIELD).split(FIELD) if texts else []
 
 
 def _fields(values: Iterable[str]) -> str:
