@@ -1,3 +1,3 @@
-from linping_cli.cli import main
+from linping_cli import main
 
 main()
