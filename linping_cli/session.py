@@ -1,7 +1,8 @@
 """The cli's state for one run: which data, which output, and how each result is printed.
 
 Part of the cli room: it knows stdout, stderr and exit codes, and it is the only
-caller of loading, query and render on the cli's behalf.
+caller of loading, query and render on the cli's behalf. A search needs nothing
+from query, so query is imported by the methods that use it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import typer
 
-from linping_cli import cache, query, render
+from linping_cli import cache, render
 from linping_cli.errors import ExitStatus, UserError
 from linping_cli.loading import load_dataset, validate_dataset
 from linping_cli.models import Dataset, Entry
@@ -66,6 +67,8 @@ class Session:
 
     def list(self, type_name: str | None, tags: Sequence[str], category: str | None, year: int | None,
              sort: str | None, reverse: bool) -> list[Entry]:
+        from linping_cli import query
+
         if sort:
             query.check_sort_field(sort, [type_name] if type_name else [])
         candidates = self.dataset.of_type(type_name) if type_name else self.dataset.entries
@@ -73,6 +76,8 @@ class Session:
         return query.sort_entries(entries, sort, reverse=reverse) if sort else entries
 
     def resolve(self, key: str) -> Entry:
+        from linping_cli import query
+
         return query.resolve(self.dataset, key)
 
     def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
@@ -88,9 +93,13 @@ class Session:
     def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
         if json_flag and chosen not in (None, "json"):
             raise UserError(f"--json and --format {chosen} disagree: give one")
-        for type_name in types:
-            query.check_type(type_name)
-        selected = query.check_fields(fields, types) if fields is not None else None
+        selected = None
+        if types or fields is not None:
+            from linping_cli import query
+
+            for type_name in types:
+                query.check_type(type_name)
+            selected = query.check_fields(fields, types) if fields is not None else None
         return Output("json" if json_flag else chosen or "table", selected)
 
     def _name_of(self, key: str, region: str | None) -> str | None:
@@ -124,14 +133,20 @@ class Session:
                                              name_of=self._name_of), output)
 
     def emit_comparison(self, entries: list[Entry], output: Output) -> int:
+        from linping_cli import query
+
         headers = [self.dataset.qualified_id(e) for e in entries]
         return self._write(render.comparison_view(query.compare(entries), output.fields, headers=headers,
                                                   name_of=self._name_of), output)
 
     def emit_sources(self, output: Output) -> int:
+        from linping_cli import query
+
         return self._write(render.records_view(query.source_records(self.dataset)), output)
 
     def emit_stats(self, output: Output) -> int:
+        from linping_cli import query
+
         return self._write(render.stats_view(query.stats(self.dataset)), output)
 
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
