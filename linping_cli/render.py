@@ -1,7 +1,8 @@
 """Turn results into text: one layer, every format, for every command.
 
 Each command builds a View (what JSON prints, and the same as columns and rows);
-`write` prints a View in the chosen format. Rich is imported only for tables.
+`write` prints a View in the chosen format. Rich is imported only for tables, and
+json only for the formats that use it.
 
 Flattening for CSV and TSV, reversible given a field's type: null is an empty
 cell, true/false are `true`/`false`, and a list or table is compact JSON. TSV
@@ -10,7 +11,6 @@ escapes backslash, tab, newline and carriage return as \\\\, \\t, \\n and \\r.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
@@ -122,8 +122,12 @@ def stats_view(stats: dict[str, Any]) -> View:
 
 def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False) -> None:
     if fmt == "json":
+        import json
+
         stream.write(json.dumps(view.data, ensure_ascii=ascii_only, indent=2 if terminal else None) + "\n")
     elif fmt == "jsonl":
+        import json
+
         stream.writelines(json.dumps(item, ensure_ascii=ascii_only) + "\n" for item in view.lines)
     elif fmt in ("csv", "tsv"):
         _write_delimited(view, stream, "," if fmt == "csv" else "\t")
@@ -142,6 +146,8 @@ def flat_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
+        import json
+
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
