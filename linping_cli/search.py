@@ -11,7 +11,6 @@ are literal text; only queries of Latin letters, digits and spaces are also matc
 word by word, by pinyin syllables, and by near misses.
 """
 
-import re
 from collections.abc import Iterable
 
 from linping_cli.errors import UserError
@@ -19,7 +18,8 @@ from linping_cli.index import ENTRY, FIELD, WORD, SearchIndex, normalize
 from linping_cli.models import Dataset, Entry
 
 MAX_PINYIN_QUERY = 60
-_LATIN = re.compile(r"[0-9a-z ]+")
+# A set rather than a pattern, which would be compiled afresh at every start.
+_LATIN = frozenset("0123456789abcdefghijklmnopqrstuvwxyz ")
 
 
 def referrers(dataset: Dataset, entry: Entry) -> list[Entry]:
@@ -39,7 +39,7 @@ def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
     index: SearchIndex = dataset.search_index
     wanted = set(types)
     kinds = dataset.types
-    latin = _LATIN.fullmatch(q) is not None
+    latin = _LATIN.issuperset(q)
     q_words = WORD.findall(q) if latin else []
     # Pinyin is compared run together, so "xi ao", "xiao", "2024 nian" and "675sr-r" all work.
     pinyin = q.replace(" ", "").replace("-", "") if q.isascii() else ""
