@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linping_cli import building
-from linping_cli.index import normalize, normalize_all
+from linping_cli.building import normalize_all
+from linping_cli.index import normalize
 from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
 from linping_cli.models import to_dict
 
