@@ -10,17 +10,15 @@ from __future__ import annotations
 import marshal
 import os
 import pickle
-import re
-import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
 from linping_cli.errors import Problem
-from linping_cli.index import ENTRY, FIELD, KINDS
-from linping_cli.models import format_number, references
+from linping_cli.indexing import build_index
 from linping_cli.validation import FileReport, check_file, check_region
 
 PARALLEL_BYTES = 2_000_000  # below this, starting processes costs more than it saves
@@ -35,7 +33,7 @@ class FilePart:
         self.report = report
         self.rows = b""
         self.row_lengths: list[int] = []
-        self.index: dict[str, tuple[bytes, list[int]]] = {}
+        self.index: dict[str, tuple[bytes, list[int]]] = {}  # kind -> keys, where each entry's start
         if pack and not report.problems:
             dumped = [marshal.dumps(row) for row in report.rows]
             self.rows = b"".join(dumped)
@@ -82,114 +80,33 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
     layout: dict[str, tuple[int, int]] = {}
     position = sum(len(blob) for blob in blobs)
     for kind in (parts[0].index if parts else ()):
-        starts = _starts(chain.from_iterable(part.index[kind][1] for part in parts)).tobytes()
-        layout[kind] = (position, sum(len(part.index[kind][0]) for part in parts))
-        layout[kind + ":starts"] = (position + layout[kind][1], len(starts))
-        position += layout[kind][1] + len(starts)
-        blobs += [part.index[kind][0] for part in parts]
-        blobs.append(starts)
+        starts, size = array("q"), 0
+        for part in parts:
+            keys, part_starts = part.index[kind]
+            starts.extend(map(add, part_starts, repeat(size)))
+            size += len(keys)
+            blobs.append(keys)
+        blobs.append(starts.tobytes())
+        layout[kind] = (position, size)
+        layout[kind + ":starts"] = (position + size, len(blobs[-1]))
+        position += size + len(blobs[-1])
     payload = {
         "regions": checked["regions"],
         "sources": checked["sources"],
         "ids": "\n".join(entry[0] for part in parts for entry in part.report.entries),
         "regions_of": "\n".join(region for region, part in checked["parts"] for _ in part.report.entries),
         "types": "\n".join(entry[1] for part in parts for entry in part.report.entries),
-        "offsets": _starts(chain.from_iterable(part.row_lengths for part in parts), end=True).tobytes(),
+        "offsets": _offsets(chain.from_iterable(part.row_lengths for part in parts)).tobytes(),
         "search": layout,
     }
     return payload, blobs
 
 
-_FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")
-
-
-def _narrow(match: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match[0])
-
-
-def normalize_all(texts: list[str]) -> list[str]:
-    """`normalize` of each text, done as one pass over all of them, which is several times faster."""
-    joined = FIELD.join(texts)
-    if joined.count(FIELD) != len(texts) - 1 or ENTRY in joined:
-        # The index's own separators inside a text: no query can hold them, so they may go.
-        joined = FIELD.join(text.replace(FIELD, " ").replace(ENTRY, " ") for text in texts)
-    # Narrowing full-width forms first (their NFKC is their ASCII twin) usually leaves NFKC
-    # nothing to do, and its quick check then skips the much slower full pass.
-    joined = _FULL_WIDTH.sub(_narrow, joined)
-    # NFKC never joins a character to a NUL, nor makes one, so the fields stay apart.
-    folded = unicodedata.normalize("NFKC", joined).casefold()
-    # Printable text holds no white space but single spaces: only the fields' ends need trimming.
-    # Otherwise (NUL is not white space) one split() folds the spaces of every field at once.
-    if "  " in folded or not folded.replace(FIELD, "").isprintable():
-        folded = " ".join(folded.split())
-    return folded.strip(" ").replace(" " + FIELD, FIELD).replace(FIELD + " ", FIELD).split(FIELD) if texts else []
-
-
-def _fields(values: Iterable[str]) -> str:
-    return f"{FIELD}{FIELD.join(values)}{FIELD}"
-
-
-def _raw_texts(row: dict[str, Any]) -> list[str]:
-    """What an entry is found by, before normalising: names, pinyin, tags, then one text of the rest."""
-    parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or ""]
-    parts.append(format_number(row.get("value")))
-    for figure in row["key_figures"]:
-        parts += [figure["label"], figure["label_en"] or "", format_number(figure["value"])]
-    for person in row.get("people", ()):
-        parts += [person["name"], person["role"] or "", person["role_en"] or ""]
-    return [row["id"], row["name"], *row["aliases"], row["name_en"], *row["pinyin"], *row["tags"], " ".join(parts)]
-
-
-def build_index(rows: list[dict[str, Any]]) -> dict[str, tuple[bytes, list[int]]]:
-    """The search index of these entries: for each kind, the keys of every entry, each led by
-    ENTRY, as UTF-8, and the length of each entry's part in bytes."""
-    flat = normalize_all([text for row in rows for text in _raw_texts(row)])
-    segments: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    exact, alias, names_, words, pinyin, initials, syllables_, text_, _, refs = segments.values()
-    at = 0
-    for row in rows:
-        end = at + len(row["aliases"]) + 3
-        names = flat[at:end]
-        at, end = end, end + len(row["pinyin"])
-        syllables = [each.replace("-", " ").split() for each in flat[at:end]]
-        at, end = end, end + len(row["tags"])
-        tags = flat[at:end]
-        text = flat[end]
-        at = end + 1
-        compact = ["".join(each) for each in syllables]
-        exact.append(_fields(names[:2]))
-        alias.append(_fields(names[2:] + compact))
-        names_.append(_fields(names + compact + tags))
-        words.append(" ".join(names + tags))
-        pinyin.append(_fields(compact))
-        initials.append(_fields(["".join([s[0] for s in each if s]) for each in syllables]))
-        syllables_.append(_fields([" ".join(each) for each in syllables]))
-        text_.append(text)
-        refs.append(_fields(references(row)))
-    blobs = {kind: (ENTRY + ENTRY.join(parts)).encode() if parts else b"" for kind, parts in segments.items()}
-    blobs["words"] = _word_runs(blobs["words"])
-    blobs["text_words"] = _word_runs(blobs["text"])
-    return {kind: (blob, [len(part) + 1 for part in blob.split(ENTRY.encode())[1:]]) for kind, blob in blobs.items()}
-
-
-# Keeps ASCII letters, digits and the entry separator; anything else becomes a space.
-_WORD_BYTES = bytes(byte if chr(byte) in "0123456789abcdefghijklmnopqrstuvwxyz" + ENTRY else 32 for byte in range(256))
-
-
-def _word_runs(blob: bytes) -> bytes:
-    """Each entry's words (runs of [0-9a-z]) in a blob of entries, as " w1 w2 ... ", found in C:
-    a regex over every entry's text costs more than building the rest of the index."""
-    words = blob.translate(_WORD_BYTES).replace(ENTRY.encode(), b" " + ENTRY.encode() + b" ").split()
-    return b" ".join(words) + b" " if words else b""
-
-
-def _starts(lengths: Any, *, end: bool = False) -> array[int]:
-    """Where each of a run of parts starts, given their lengths (and where the last one ends)."""
-    starts = array("q", [0])
-    starts.extend(accumulate(lengths))
-    if not end:
-        starts.pop()
-    return starts
+def _offsets(lengths: Iterable[int]) -> array[int]:
+    """Where each of a run of parts starts, given their lengths, and where the last one ends."""
+    offsets = array("q", [0])
+    offsets.extend(accumulate(lengths))
+    return offsets
 
 
 def _jobs(paths: Sequence[Path]) -> int:

@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linping_cli import building
-from linping_cli.building import normalize_all
-from linping_cli.index import normalize
+from linping_cli.index import ENTRY, FIELD, normalize
+from linping_cli.indexing import GROUP, _normalize
 from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
 from linping_cli.models import to_dict
+from linping_cli.search import search
 
 
 def built(groups: list[list[Path]], jobs: int) -> tuple[object, ...]:
@@ -86,13 +87,23 @@ def test_an_error_in_a_child_is_raised_here_and_no_child_is_left() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\x00\x01")), max_size=8))
-def test_normalising_in_one_pass_equals_normalising_each(texts: list[str]) -> None:
-    assert normalize_all(texts) == [normalize(text) for text in texts]
+@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_characters=ENTRY + FIELD + GROUP)), min_size=1),
+                min_size=1, max_size=6))
+def test_normalising_in_one_pass_equals_normalising_each(entries: list[list[str]]) -> None:
+    joined = ENTRY.join(FIELD.join(fields) for fields in entries)
+    assert [each.split(FIELD) for each in _normalize(joined).split(ENTRY)] == [
+        [normalize(text) for text in fields] for fields in entries]
 
 
-def test_the_index_separators_inside_a_text_become_spaces() -> None:
-    assert normalize_all(["a\x00b", "ＣＦ\x01moto ", ""]) == ["a b", "cf moto", ""]
+def test_the_index_separators_inside_a_name_become_spaces(fixture_file: Path) -> None:
+    text = fixture_file.read_text(encoding="utf-8")
+    text = text.replace('name = "测试区"', 'name = "测试\\u0000区"', 1)
+    text = text.replace('name = "北部工业园"', 'name = "北部\\u0002工业园"', 1)
+    fixture_file.write_text(text, encoding="utf-8")
+    dataset = load_dataset([fixture_file], use_cache=False)
+    assert [entry.id for _, entry in search(dataset, "测试 区")] == ["testville"]
+    assert [entry.id for _, entry in search(dataset, "北部 工业园")] == ["north-park"]
+    assert search(dataset, "acme")[0][1].id == "acme-lift"
 
 
 def test_an_id_shared_by_two_types_is_a_duplicate(tmp_path: Path) -> None:

@@ -1,0 +1,137 @@
+"""Build the search index of one file's entries; its layout and its reader are in `index`.
+
+Each kind of key is built for all the entries at once. Python only puts a few strings
+together per entry; normalising (NFKC, case, white space), the pinyin forms and the
+words are worked out over one long string per kind, in C. Building entry by entry
+cost more than parsing and checking the TOML together.
+"""
+
+import unicodedata
+from collections.abc import Iterable
+from itertools import accumulate, count
+from operator import add
+from typing import Any
+
+from linping_cli.index import ENTRY, FIELD, KINDS
+from linping_cli.models import format_number, references
+
+_ENTRY = ENTRY.encode()
+GROUP = "\x02"  # parts one kind of raw key from the next while they are normalised together
+_USUAL_FULL_WIDTH = "，（）：；！？％"
+# Keeps ASCII letters, digits and the entry separator; anything else becomes a space.
+_WORD_BYTES = bytes(byte if chr(byte) in "0123456789abcdefghijklmnopqrstuvwxyz" + ENTRY else 32 for byte in range(256))
+
+
+def build_index(rows: list[dict[str, Any]]) -> dict[str, tuple[bytes, list[int]]]:
+    """For each kind: the keys of every entry, each led by ENTRY, as UTF-8, and where each entry starts."""
+    if not rows:
+        return {kind: (b"", []) for kind in KINDS}
+    raw = _raw_keys(rows)
+    joined = [ENTRY.join(each) for each in raw]
+    if not _separators_are_ours(rows, joined):
+        joined = [ENTRY.join(each) for each in _raw_keys([_without_separators(row) for row in rows])]
+    # One pass normalises every kind of raw key at once, each kind parted from the next by GROUP.
+    ids_names, others, pinyin, tags, text = _normalize(GROUP.join(joined[:5])).split(GROUP)
+    syllables = _fold_spaces(pinyin.replace("-", " "))
+    compact = syllables.replace(" ", "").split(ENTRY)
+    ids_names_, others_, tags_ = ids_names.split(ENTRY), others.split(ENTRY), tags.split(ENTRY)
+    text_blob = (ENTRY + text).encode()
+    blobs = {
+        "exact": _wrap(ids_names),
+        "alias": _wrap(ENTRY.join(map(FIELD.join, zip(others_, compact, strict=True)))),
+        "names": _wrap(ENTRY.join(map(FIELD.join, zip(ids_names_, others_, compact, tags_, strict=True)))),
+        "words": _word_runs(_wrap(ENTRY.join(map(FIELD.join, zip(ids_names_, others_, tags_, strict=True))))),
+        "pinyin": _wrap(ENTRY.join(compact)),
+        "initials": _wrap(_initials(syllables)),
+        "syllables": _wrap(syllables),
+        "text": text_blob,
+        "text_words": _word_runs(text_blob),
+        "refs": _wrap(joined[5]),
+    }
+    return {kind: (blob, _starts(blob)) for kind, blob in blobs.items()}
+
+
+def _raw_keys(rows: list[dict[str, Any]]) -> list[list[str]]:
+    """Per entry, before normalising: id and name; aliases and English name; pinyin; tags; text; references."""
+    ids_names, others, pinyin, tags, texts, refs = [], [], [], [], [], []
+    for row in rows:
+        ids_names.append(f"{row['id']}{FIELD}{row['name']}")
+        others.append(FIELD.join([*row["aliases"], row["name_en"]]))
+        pinyin.append(FIELD.join(row["pinyin"]))
+        tags.append(FIELD.join(row["tags"]))
+        parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or "",
+                 format_number(row.get("value"))]
+        for figure in row["key_figures"]:
+            parts += [figure["label"], figure["label_en"] or "", format_number(figure["value"])]
+        for person in row.get("people", ()):
+            parts += [person["name"], person["role"] or "", person["role_en"] or ""]
+        texts.append(" ".join(parts))
+        refs.append(FIELD.join(references(row)))
+    return [ids_names, others, pinyin, tags, texts, refs]
+
+
+def _separators_are_ours(rows: list[dict[str, Any]], joined: list[str]) -> bool:
+    """Whether the only separators in the raw keys are the ones put there to part fields and entries."""
+    fields = [len(rows), sum(len(row["aliases"]) for row in rows),
+              sum(len(row["pinyin"]) - 1 for row in rows if row["pinyin"]),
+              sum(len(row["tags"]) - 1 for row in rows if row["tags"]), 0]
+    return all(each.count(ENTRY) == len(rows) - 1 and each.count(FIELD) == expected and GROUP not in each
+               for each, expected in zip(joined, fields, strict=False))
+
+
+def _without_separators(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with the separators used here made spaces in its text: no query can hold them anyway."""
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(FIELD, " ").replace(ENTRY, " ").replace(GROUP, " ")
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    return clean(row)  # type: ignore[no-any-return]
+
+
+def _normalize(joined: str) -> str:
+    """`index.normalize` of every field in a string of fields and entries, in one pass."""
+    # Narrowing Chinese text's usual full-width punctuation first (its NFKC is its ASCII twin)
+    # mostly leaves NFKC nothing to do, and its quick check then skips the much slower full pass.
+    for wide in _USUAL_FULL_WIDTH:
+        joined = joined.replace(wide, chr(ord(wide) - 0xFEE0))
+    # NFKC never joins a character to a separator, nor makes one, so fields stay apart.
+    return _fold_spaces(unicodedata.normalize("NFKC", joined).casefold())
+
+
+def _fold_spaces(text: str) -> str:
+    """Runs of white space made one space, and none at either end of a field, entry or group."""
+    # Printable text holds no white space but single spaces: only the ends need trimming.
+    # Otherwise one split() folds every field's spaces at once (separators are not white space).
+    if "  " in text or not text.replace(FIELD, "").replace(ENTRY, "").replace(GROUP, "").isprintable():
+        text = " ".join(text.split())
+    for separator in (FIELD, ENTRY, GROUP):
+        if " " + separator in text or separator + " " in text:
+            text = text.replace(" " + separator, separator).replace(separator + " ", separator)
+    return text.strip(" ")
+
+
+def _initials(syllables: str) -> str:
+    """Each pinyin field's syllables by their first letters: "xi ao dian ti" becomes "xadt"."""
+    return ENTRY.join(FIELD.join("".join([syllable[0] for syllable in field.split(" ") if syllable])
+                                 for field in entry.split(FIELD)) for entry in syllables.split(ENTRY))
+
+
+def _wrap(joined: str) -> bytes:
+    """Every entry's fields, each wrapped in FIELD so a whole field can be matched, led by ENTRY."""
+    return (ENTRY + FIELD + joined.replace(ENTRY, FIELD + ENTRY + FIELD) + FIELD).encode()
+
+
+def _word_runs(blob: bytes) -> bytes:
+    """Each entry's words (runs of [0-9a-z]) as " w1 w2 ... ", led by ENTRY, found with C's byte operations."""
+    return b" ".join(blob.translate(_WORD_BYTES).replace(_ENTRY, b" " + _ENTRY + b" ").split()) + b" "
+
+
+def _starts(blob: bytes) -> list[int]:
+    """Where each entry's part of a blob starts: each part is ENTRY and its keys."""
+    lengths: Iterable[int] = map(len, blob.split(_ENTRY)[1:-1])
+    return [0, *map(add, accumulate(lengths), count(1))]
