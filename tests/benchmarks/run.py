@@ -27,6 +27,7 @@ import json
 import math
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -264,10 +265,8 @@ def install_mode() -> str:
 
 # Part A ----------------------------------------------------------------------------------------------------------
 
-def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, float | None], list[str]]:
-    cache_dir = WORK / f"run-{os.getpid()}" / "startup-cache"
-    env = child_env(cache_dir)
-    commands = {
+def startup_commands() -> dict[str, list[str]]:
+    return {
         "python -c pass": [PYTHON, "-c", "pass"],
         "minimal: search x --json": [PYTHON, MINIMAL, "search", "x", "--json"],
         "minimal: list": [PYTHON, MINIMAL, "list"],
@@ -275,6 +274,12 @@ def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, flo
         "linping search cfmoto --json": [LINPING, "search", "cfmoto", "--json"],
         "linping list figure": [LINPING, "list", "figure"],
     }
+
+
+def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, float | None], list[str]]:
+    cache_dir = WORK / f"run-{os.getpid()}" / "startup-cache"
+    env = child_env(cache_dir)
+    commands = startup_commands()
     checks: dict[str, Callable[[bytes], bool]] = {
         "minimal: search x --json": lambda out: out.strip() == b"[]",
         "linping search 西奥 --json": lambda out: any(e.get("id") == "xiolift" for e in json.loads(out)),
@@ -315,6 +320,31 @@ def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, flo
         out.append("WARNING: a command did not give the expected output:\n  " + "\n  ".join(failures))
         notes.append("Part A: some commands failed their output check (see above)")
     return medians, out
+
+
+def instruction_counts() -> list[str]:
+    """Part A's ratios again in instructions executed (callgrind), which other work on the machine
+    does not change: a noise-free reading of the same budgets. Reported, not judged."""
+    if shutil.which("valgrind") is None:
+        return ["(instruction counts skipped: valgrind is not installed)"]
+    env = child_env(WORK / f"run-{os.getpid()}" / "startup-cache")  # warm: part_a filled it
+    env["PYTHONHASHSEED"] = "0"  # hash randomisation changes the count from run to run
+    counts: dict[str, int | None] = {}
+    for name, cmd in startup_commands().items():
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], env=env,
+                              cwd=WORK, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, check=False)
+        found = re.search(rb"Collected : (\d+)", done.stderr)
+        counts[name] = int(found.group(1)) if found and done.returncode == 0 else None
+    rows = []
+    for case, baseline, limit in START_BUDGETS:
+        got, base = counts[case], counts[baseline]
+        ratio = f"{got / base:.3f}×" if got and base else "—"
+        rows.append([case, f"{got / 1e6:.1f}M" if got else "—", baseline, f"{base / 1e6:.1f}M" if base else "—",
+                     ratio, f"≤ {limit:.2f}×"])
+    return [table(["command", "instructions", "baseline", "baseline instructions", "ratio", "budget"], rows,
+                  right=(1, 3, 4)),
+            "(one run each under valgrind's callgrind, warm cache, PYTHONHASHSEED=0; the same every run)"]
 
 
 def import_check(timeout: float) -> tuple[list[str], bool]:
@@ -555,6 +585,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(out))
             passed &= all((medians[c] or math.inf) <= (medians[b] or 0) * limit for c, b, limit in START_BUDGETS)
             fixed_cost = medians["linping search 西奥 --json"]
+            print()
+            print("\n".join(instruction_counts()))
             print()
             out, ok = import_check(args.timeout)
             print("\n".join(out))
