@@ -44,8 +44,8 @@ EntryFacts = tuple[str, str, int, list[tuple[str, str]], list[str]]
 class FileReport:
     """What checking one file found. `rows` holds the valid entries as dicts, region not yet set."""
 
-    __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "path", "problems", "readable",
-                 "rows", "sources", "targets")
+    __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "meta_problems", "path",
+                 "problems", "readable", "rows", "sources", "targets")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -53,10 +53,11 @@ class FileReport:
         self.readable = False
         self.has_meta = False
         self.meta: dict[str, Any] | None = None
+        self.meta_problems: list[Problem] = []  # reported only if this is the region's first [meta]
         self.sources: list[dict[str, Any]] = []
         self.entries: list[EntryFacts] = []
         self.rows: list[dict[str, Any]] = []
-        self.invalid: dict[str, str] = {}  # id -> type of entries that failed their checks
+        self.invalid: set[str] = set()  # ids of entries that failed their checks
         # The same facts gathered for the whole file, so a sound region is checked with set operations.
         self.ids_by_type: dict[str, set[str]] = {}
         self.targets: dict[tuple[str, str], set[str]] = {}  # (type, field) -> ids named there
@@ -106,7 +107,7 @@ def read_document(path: Path) -> tuple[str, dict[str, Any]]:
     if b"\x00" in raw:
         raise fail("binary file, not TOML text")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the TOML
     except UnicodeDecodeError as error:
         raise fail(f"not UTF-8 text (bad byte at offset {error.start})") from None
     data = _fast_parse(text)
@@ -124,7 +125,7 @@ def _fast_parse(text: str) -> dict[str, Any] | None:
     """rtoml's parse (about twice as fast as tomli's), or None: not installed, or it failed."""
     try:
         import rtoml
-    except ImportError:  # no wheel for this platform
+    except ImportError:  # a dependency on CPython only
         return None
     try:
         return rtoml.loads(text)
@@ -152,18 +153,19 @@ def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list
     problems: list[Problem] = []
     lines = _LinesOfFiles()
     region: dict[str, Any] | None = None
-    meta_report: FileReport | None = None
+    saw_meta = False
     for report in reports:
         if not report.has_meta:
             continue
-        if meta_report is not None:
+        if saw_meta:
             problems.append(Problem(report.path, lines(report.path).line_of("meta"), None, "meta",
                                     "a second [meta] table in one dataset"))
             continue
-        meta_report, meta = report, report.meta
+        saw_meta, meta = True, report.meta
+        problems += report.meta_problems
         if meta is not None:
             region = {"id": meta["id"], "name": meta["region"], "name_en": meta["region_en"]}
-    if meta_report is None:
+    if not saw_meta:
         readable = [report for report in reports if report.readable]
         if readable:
             problems.append(Problem(readable[0].path, None, None, "meta", "no [meta] table naming the region"))
@@ -177,7 +179,7 @@ def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list
             ids_by_type.setdefault(type_name, set()).update(ids)
         for key, named in report.targets.items():
             targets.setdefault(key, set()).update(named)
-    invalid = {entry_id for report in reports for entry_id in report.invalid}
+    invalid = set().union(*(report.invalid for report in reports))
     declared = {source["file"] for report in reports for source in report.sources}
     # A sound region (the usual case) is checked with set operations; the culprits are looked for only if not.
     everything = invalid.union(*ids_by_type.values())
@@ -257,20 +259,24 @@ class _Plan:
     changes a checked table's lists, which are packed as they are.
     """
 
-    __slots__ = ("allowed", "checks", "defaults", "required")
+    __slots__ = ("allowed", "defaults", "fields", "nested", "required", "scalars")
 
     def __init__(self, kinds: dict[str, str], owned: dict[str, Any] | None = None) -> None:
         owned = owned or {}
         self.defaults = {name: owned[name] if name in owned else default_of(kind) for name, kind in kinds.items()}
         self.required = [name for name, kind in kinds.items() if name not in owned and is_required(kind)]
-        # for each field a table may hold: a check of its value, or the plan of its nested tables
-        self.checks: dict[str, Callable[[Any], str | None] | _Plan] = {}
+        self.scalars: dict[str, Callable[[Any], str | None]] = {}  # the check of each plain field's value
+        self.nested: dict[str, _Plan] = {}  # the plan of each field that holds a list of tables
         for name, kind in kinds.items():
             base = kind.rstrip("?")
-            if name not in owned:
-                nested = base in ("sources", "key_figures", "people")
-                self.checks[name] = _NESTED_PLANS[base] if nested else _SCALAR_CHECKS[base]
-        self.allowed = frozenset(self.checks)
+            if name in owned:
+                continue
+            if base in ("sources", "key_figures", "people"):
+                self.nested[name] = _NESTED_PLANS[base]
+            else:
+                self.scalars[name] = _SCALAR_CHECKS[base]
+        self.allowed = frozenset(self.scalars) | frozenset(self.nested)
+        self.fields = [name for name in kinds if name not in owned]  # the order problems are told in
 
 
 class _FileChecker:
@@ -290,8 +296,11 @@ class _FileChecker:
     def check(self, data: dict[str, Any]) -> None:
         for key, value in data.items():
             if key == "meta":
+                found = len(self.report.problems)
                 self.report.has_meta = True
                 self.report.meta = self._check_table("meta", None, value, _META_PLAN, None)
+                self.report.meta_problems = self.report.problems[found:]
+                del self.report.problems[found:]
             elif key == "source":
                 for index, table in enumerate(value if isinstance(value, list) else [value]):
                     checked = self._check_table("source", index, table, _SOURCE_PLAN, None)
@@ -314,7 +323,7 @@ class _FileChecker:
         row = self._check_table(type_name, index, table, plan, entry_id)
         if row is None:
             if entry_id is not None:
-                self.report.invalid[entry_id] = type_name  # still a valid target: report it once, not again
+                self.report.invalid.add(entry_id)  # still a valid target: report it once, not again
             return
         cited = [ref["file"] for ref in row["source"]]
         for figure in row["key_figures"]:
@@ -333,50 +342,70 @@ class _FileChecker:
         self.report.rows.append(row)
 
     def _check_table(self, table_name: str, index: int | None, table: Any, plan: _Plan,
-                     entry_id: str | None) -> dict[str, Any] | None:
-        """Check one table against its plan; return it with defaults filled and in field order, or None."""
+                     entry_id: str | None, within: str | None = None) -> dict[str, Any] | None:
+        """Check one table against its plan; return it with defaults filled and in field order, or None.
+
+        Problems are told as a field-by-field check would: unknown keys in the table's order,
+        then each field's in the plan's. A sound table, the usual case, takes one quick pass.
+        A nested table (`within` a field of an entry) reports every problem at that field's line.
+        """
         if not isinstance(table, dict):
-            self.problem(self.line_of(table_name, index), entry_id, table_name, "expected a table")
+            self.problem(self.line_of(table_name, index, within), entry_id, within or table_name, "expected a table")
             return None
         ok = True
         if not plan.allowed.issuperset(table):
             for key in table:
                 if key not in plan.allowed:
                     hint = _suggest(key, list(plan.allowed))
-                    self.problem(self.line_of(table_name, index, key), entry_id, key, f"unknown key{hint}")
+                    self.problem(self.line_of(table_name, index, within or key), entry_id, key,
+                                 f"unknown key{hint}")
             ok = False
+        result = plan.defaults.copy()
+        scalars = plan.scalars
+        sound = True
+        for name, value in table.items():
+            check = scalars.get(name)
+            if check is not None:
+                result[name] = value
+                if check(value) is not None:
+                    sound = False
         for name in plan.required:
             if name not in table:
-                self.problem(self.line_of(table_name, index), entry_id, name, "missing required field")
-                ok = False
-        result = plan.defaults.copy()
-        checks = plan.checks
-        for name, value in table.items():
-            check = checks.get(name)
-            if check is None:
-                continue  # an unknown key, reported above
-            if check.__class__ is _Plan:
-                value = self._check_tables(table_name, index, name, value, check, entry_id)  # type: ignore[arg-type]
-                ok = ok and value is not None
-            else:
-                message = check(value)  # type: ignore[operator]
-                if message is not None:
-                    self.problem(self.line_of(table_name, index, name), entry_id, name, message)
+                sound = False
+        if sound:  # only the nested tables are left to check
+            for name, nested in plan.nested.items():
+                if name in table:
+                    result[name] = self._check_tables(table_name, index, within or name, table[name], nested,
+                                                      entry_id)
+                    ok = ok and result[name] is not None
+            return result if ok else None
+        for name in plan.fields:
+            if name not in table:
+                if name in plan.required:
+                    self.problem(self.line_of(table_name, index, within), entry_id, name, "missing required field")
                     ok = False
-            result[name] = value
+            elif name in plan.nested:
+                result[name] = self._check_tables(table_name, index, within or name, table[name], plan.nested[name],
+                                                  entry_id)
+                ok = ok and result[name] is not None
+            else:
+                message = plan.scalars[name](table[name])
+                if message is not None:
+                    self.problem(self.line_of(table_name, index, within or name), entry_id, name, message)
+                    ok = False
         return result if ok else None
 
-    def _check_tables(self, table_name: str, index: int | None, name: str, value: Any, plan: _Plan,
+    def _check_tables(self, table_name: str, index: int | None, field: str, value: Any, plan: _Plan,
                       entry_id: str | None) -> list[dict[str, Any]] | None:
-        """A list of nested tables (sources, key figures, people), or None once one is wrong."""
+        """A list of nested tables (sources, key figures, people) in `field` of an entry, or None once one is wrong."""
         at_least_one = plan is _NESTED_PLANS["sources"]
         if not isinstance(value, list) or (at_least_one and not value):
             message = "expected a list of tables" + (" (at least one)" if at_least_one else "")
-            self.problem(self.line_of(table_name, index, name), entry_id, name, message)
+            self.problem(self.line_of(table_name, index, field), entry_id, field, message)
             return None
         items = []
         for item in value:
-            checked = self._check_table(table_name, index, item, plan, entry_id)
+            checked = self._check_table(table_name, index, item, plan, entry_id, field)
             if checked is None:
                 return None
             items.append(checked)

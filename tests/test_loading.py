@@ -141,3 +141,29 @@ def test_load_raises_data_error_counting_problems(tmp_path: Path) -> None:
         load_dataset([path], use_cache=False)
     assert str(caught.value).endswith("(and 1 more: `linping validate PATH` lists them)")
     assert len(caught.value.problems) == 2
+
+
+def test_a_nested_tables_problems_are_at_its_field_in_field_order(tmp_path: Path) -> None:
+    figure = FIGURE.format(id="a", value=1).replace(
+        'unit = "家"\n', 'unit = "家"\nkey_figures = [{ value = "1", label = " ", growth = "x" }]\n')
+    path = write(tmp_path, META + figure)
+    assert problems_of(path) == [
+        f"{path}:16: a: label: expected non-empty text",
+        f"{path}:16: a: value: expected a number (write 1175.09, not \"1175.09\")",
+        f"{path}:16: a: unit: missing required field",
+        f"{path}:16: a: growth: expected a number (write 1175.09, not \"1175.09\")",
+    ]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_toml(tmp_path: Path) -> None:
+    path = tmp_path / "d.toml"
+    path.write_bytes("\ufeff".encode() + (META + FIGURE.format(id="a", value='"x"')).encode())
+    assert problems_of(path) == [f"{path}:14: a: value: expected a number (write 1175.09, not \"1175.09\")"]
+
+
+def test_a_second_meta_is_reported_once(tmp_path: Path) -> None:
+    folder = tmp_path / "region"
+    folder.mkdir()
+    write(folder, META + FIGURE.format(id="a", value=1), "one.toml")
+    two = write(folder, '[meta]\nid = "r2"\n', "two.toml")
+    assert problems_of(folder) == [f"{two}:1: -: meta: a second [meta] table in one dataset"]
