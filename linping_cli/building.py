@@ -2,20 +2,22 @@
 
 Only a cache miss comes here. Each file is read, checked, packed and indexed on its
 own, in parallel child processes when the dataset is large enough to repay starting
-them; then the problems that span files are checked and the parts are joined.
+them (the modules only they need are imported there); then the problems that span
+files are checked and the parts are joined.
 """
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
-import pickle
+import signal
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, repeat
 from operator import add
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, NoReturn
 
 from linping_cli.errors import Problem
 from linping_cli.indexing import build_index
@@ -127,55 +129,109 @@ def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, 
 
     The children are forked first, while this process is small. Each writes its results to
     a nameless temporary file rather than a pipe, so it never waits for this process to
-    read; results come back in the order of `paths`.
+    read. A child that cannot be started leaves its share to this process.
     """
-    if jobs <= 1:
+    shares = _shares(paths, jobs) if jobs > 1 else None
+    if shares is None:
         return [work(path, pack) for path in paths]
-    import signal
-    import tempfile
-
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    loads = [0] * jobs
-    for index in sorted(range(len(paths)), key=lambda i: -paths[i].stat().st_size):  # biggest first
-        share = loads.index(min(loads))
-        shares[share].append(index)
-        loads[share] += paths[index].stat().st_size
     results: dict[int, FilePart] = {}
-    children: list[tuple[int, Any, list[int]]] = []  # pid, its results file, its share
+    children: list[_Child] = []
     try:
         for share in shares[1:]:
-            out = tempfile.TemporaryFile()  # noqa: SIM115 - closed once its child is done
-            pid = os.fork()
-            if pid == 0:  # the child: do its share, store it, and leave without running any cleanup
-                status = 1
-                try:
-                    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-                    try:
-                        done: list[FilePart] | Exception = [work(paths[index], pack) for index in share]
-                    except Exception as error:  # a bug: the parent raises it
-                        done = error
-                    pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
-                    out.flush()
-                    status = 0
-                finally:
-                    os._exit(status)
-            children.append((pid, out, share))
+            if not _fork(work, paths, share, pack, children):
+                shares[0] += share
         results.update((index, work(paths[index], pack)) for index in shares[0])
         while children:
-            pid, out, share = children[0]
-            _, status = os.waitpid(pid, 0)
+            results.update(children[0].collect())
             children.pop(0)
-            with out:
-                if status != 0:
-                    raise RuntimeError(f"checking {len(share)} files failed in a child process (status {status})")
-                out.seek(0)
-                done = pickle.load(out)
-            if isinstance(done, Exception):
-                raise done
-            results.update(zip(share, done, strict=True))
     finally:
-        for pid, out, _ in children:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            out.close()
+        for child in children:
+            child.stop()
     return [results[index] for index in range(len(paths))]
+
+
+def _shares(paths: list[Path], jobs: int) -> list[list[int]] | None:
+    """The indices of `paths` dealt into `jobs` shares of about equal size, biggest files first."""
+    try:
+        sizes = [path.stat().st_size for path in paths]
+    except OSError:
+        return None  # check_file reports it
+    shares: list[list[int]] = [[] for _ in range(jobs)]
+    loads = [0] * jobs
+    for index in sorted(range(len(paths)), key=lambda i: -sizes[i]):
+        share = loads.index(min(loads))
+        shares[share].append(index)
+        loads[share] += sizes[index]
+    return shares
+
+
+class _Child:
+    """A forked process doing a share of the files, and the file its results come back in."""
+
+    def __init__(self, pid: int, out: IO[bytes], share: list[int]) -> None:
+        self.pid, self.out, self.share = pid, out, share
+
+    def collect(self) -> Iterator[tuple[int, FilePart]]:
+        _, status = os.waitpid(self.pid, 0)
+        with self.out:
+            code = os.waitstatus_to_exitcode(status)
+            if code != 0:
+                raise RuntimeError(f"a child process checking {len(self.share)} files ended with {code}")
+            self.out.seek(0)
+            import pickle
+
+            done = pickle.load(self.out)
+        if isinstance(done, str):
+            raise RuntimeError(f"a child process checking files failed: {done}")
+        return zip(self.share, done, strict=True)
+
+    def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):  # it may have ended, and been waited for
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        self.out.close()
+
+
+def _fork(work: Callable[[Path, bool], FilePart], paths: list[Path], share: list[int], pack: bool,
+          children: list[_Child]) -> bool:
+    """Start a child doing `share` and add it to `children`; False if none could be started."""
+    import tempfile
+
+    try:
+        out = tempfile.TemporaryFile()  # noqa: SIM115 - the child's results; closed by collect or stop
+    except OSError:
+        return False
+    # Ctrl-C waits until the child is on the list the parent cleans up, and until the child ignores it.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        out.close()
+        return False
+    if pid == 0:
+        _run_child(work, [paths[index] for index in share], pack, out, mask)
+    children.append(_Child(pid, out, share))
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    return True
+
+
+def _run_child(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, out: IO[bytes],
+               mask: Iterable[int]) -> NoReturn:
+    """In the child: do the work, store the results (or why it failed), and leave without any cleanup."""
+    import pickle
+    import traceback
+
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        try:
+            done: list[FilePart] | str = [work(path, pack) for path in paths]
+        except Exception as error:  # a bug: the parent raises it
+            done = "".join(traceback.format_exception_only(error)).strip()
+        pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+        status = 0
+    finally:
+        os._exit(status)

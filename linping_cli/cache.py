@@ -24,7 +24,7 @@ from typing import Any
 
 from linping_cli import __version__
 
-FORMAT = 4
+FORMAT = 5
 _LENGTH = 8  # bytes of the little-endian length that starts the file
 
 

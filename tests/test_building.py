@@ -78,9 +78,9 @@ def exiting(path: Path, pack: bool) -> building.FilePart:
 
 def test_an_error_in_a_child_is_raised_here_and_no_child_is_left() -> None:
     paths = dataset_files(bundled_data_path())
-    with pytest.raises(ValueError, match="in a child"):
+    with pytest.raises(RuntimeError, match=r"failed: ValueError: cannot build .* in a child"):
         building._map(failing, paths, True, 2)
-    with pytest.raises(RuntimeError, match="failed in a child process"):
+    with pytest.raises(RuntimeError, match=r"a child process checking .* files ended with 3"):
         building._map(exiting, paths, True, 2)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every child has been waited for
@@ -116,3 +116,54 @@ def test_an_id_shared_by_two_types_is_a_duplicate(tmp_path: Path) -> None:
     line = projects.read_text(encoding="utf-8").splitlines().index("[[project]]", -8) + 2
     assert built([dataset_files(folder)], jobs=1)[2] == [
         f"{projects}:{line}: xiolift: id: duplicate id (first at {folder / 'companies.toml'}:4)"]
+
+
+def test_a_child_that_cannot_be_started_leaves_its_share_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = [dataset_files(bundled_data_path())]
+    serial = built(groups, jobs=1)
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert built(groups, jobs=2) == serial
+
+
+CHILD_SCRIPT = """
+import os, sys, time
+from pathlib import Path
+from linping_cli import building
+pids = Path(sys.argv[1])
+def slow(path, pack):
+    with open(pids, "a") as out:
+        out.write(f"{os.getpid()}\\n")
+    time.sleep(30)
+building._jobs = lambda paths: 2
+building.build_file = slow
+sys.argv = ["linping", "--no-cache", "list"]
+from linping_cli.cli import main
+main()
+"""
+
+
+def test_ctrl_c_while_children_work_exits_130_and_leaves_no_child(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pids = tmp_path / "pids"
+    process = subprocess.Popen([sys.executable, "-c", CHILD_SCRIPT, str(pids)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 20
+    while (not pids.exists() or len(pids.read_text().split()) < 2) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+    started = [int(pid) for pid in pids.read_text().split()]
+    assert len(started) == 2 and process.pid in started
+    for pid in started:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
