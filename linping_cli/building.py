@@ -35,7 +35,7 @@ class FilePart:
         self.report = report
         self.rows = b""
         self.row_lengths: list[int] = []
-        self.index: dict[str, tuple[bytes, list[int]]] = {}  # kind -> keys, where each entry's start
+        self.index: dict[str, tuple[bytes, list[int]]] = {}  # kind -> (its keys, where each entry's keys start)
         if pack and not report.problems:
             dumped = [marshal.dumps(row) for row in report.rows]
             self.rows = b"".join(dumped)

@@ -1,4 +1,4 @@
-"""The search index: built by `building.build_index` once per dataset, kept in the cache with it.
+"""The search index: built by `indexing.build_index` once per dataset, kept in the cache with it.
 
 For each kind of key it holds one UTF-8 string of every entry's keys (entries start
 with \\x01, fields are wrapped in \\x00) and the offset where each entry starts, so a

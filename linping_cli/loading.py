@@ -1,7 +1,8 @@
 """Find and load datasets into a Dataset, through the cache when it is fresh.
 
 A dataset is one `.toml` file or a folder of them; each names its region in `[meta]`.
-Only a cache miss imports `building` (which checks, packs and indexes the files) and `validation`.
+Only a cache miss or `linping validate` imports `building`, which checks, packs and indexes
+the files: a warm query never pays for it.
 """
 
 from __future__ import annotations
