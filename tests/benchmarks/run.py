@@ -234,7 +234,7 @@ def machine() -> list[str]:
              f"{platform.system()} {platform.release()}",
              f"python:  {platform.python_implementation()} {platform.python_version()} ({PYTHON})"]
     versions = []
-    for name in ("linping", "typer", "rich", "tomli"):
+    for name in ("linping", "typer", "rich", "tomli", "rtoml"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
