@@ -1,9 +1,9 @@
 """Turn dataset files into what the cache keeps: checked, packed, and indexed for search.
 
-Only a cache miss or `linping validate` comes here. Each file is read, checked, packed and indexed on its
-own, in parallel child processes when the dataset is large enough to repay starting
-them (the modules only they need are imported there); then the problems that span
-files are checked and the parts are joined.
+Only a cache miss or `linping validate` comes here. Each file is read, checked, packed
+and indexed on its own, in parallel child processes when the dataset is large enough
+to repay starting them (the modules only they need are imported there); then the
+problems that span files are checked and the parts are joined.
 """
 
 from __future__ import annotations
