@@ -129,7 +129,8 @@ def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, 
 
     The children are forked first, while this process is small. Each writes its results to
     a nameless temporary file rather than a pipe, so it never waits for this process to
-    read. A child that cannot be started leaves its share to this process.
+    read. A child that cannot be started, or ends without its results, leaves its share
+    to this process; a child's error is raised here.
     """
     shares = _shares(paths, jobs) if jobs > 1 else None
     if shares is None:
@@ -142,7 +143,10 @@ def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, 
                 shares[0] += share
         results.update((index, work(paths[index], pack)) for index in shares[0])
         while children:
-            results.update(children[0].collect())
+            child = children[0]
+            done = child.collect()
+            # A child that ended without its results (killed, or out of disk for them): do its share here.
+            results.update(done if done is not None else ((index, work(paths[index], pack)) for index in child.share))
             children.pop(0)
     finally:
         for child in children:
@@ -171,12 +175,12 @@ class _Child:
     def __init__(self, pid: int, out: IO[bytes], share: list[int]) -> None:
         self.pid, self.out, self.share = pid, out, share
 
-    def collect(self) -> Iterator[tuple[int, FilePart]]:
+    def collect(self) -> Iterator[tuple[int, FilePart]] | None:
+        """(index, part) for each file of its share, or None if the child ended without them."""
         _, status = os.waitpid(self.pid, 0)
         with self.out:
-            code = os.waitstatus_to_exitcode(status)
-            if code != 0:
-                raise RuntimeError(f"a child process checking {len(self.share)} files ended with {code}")
+            if os.waitstatus_to_exitcode(status) != 0:
+                return None
             self.out.seek(0)
             import pickle
 
