@@ -247,7 +247,7 @@ class _LinesOfFiles:
     def __call__(self, path: str) -> _Lines:
         found = self._files.get(path)
         if found is None:
-            found = self._files[path] = _Lines(Path(path).read_text(encoding="utf-8"))
+            found = self._files[path] = _Lines(Path(path).read_text(encoding="utf-8-sig"))
         return found
 
 
