@@ -5,7 +5,6 @@ raises UserError or DataError, and `_Group.main` turns each into one line on std
 and an ExitStatus.
 """
 
-import gc
 import sys
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
@@ -297,9 +296,3 @@ def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
 
     return Session.from_context(ctx).emit_text(schema_text() + "\n")
 
-
-def main() -> None:
-    # One short run that builds many objects and no reference cycles: the cyclic
-    # collector would only spend time (a third of a 100,000-entry listing).
-    gc.disable()
-    app()

@@ -140,7 +140,7 @@ def slow(path, pack):
 building._jobs = lambda paths: 2
 building.build_file = slow
 sys.argv = ["linping", "--no-cache", "list"]
-from linping_cli.cli import main
+from linping_cli import main
 main()
 """
 

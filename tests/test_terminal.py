@@ -116,7 +116,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-c", "import time, sys; sys.argv = ['linping', 'list']; "
          "import linping_cli.session as s; s.load_dataset = lambda *a, **k: time.sleep(30); "
-         "print('ready', flush=True); from linping_cli.cli import main; main()"],
+         "print('ready', flush=True); from linping_cli import main; main()"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None and process.stdout.readline() == "ready\n"
     time.sleep(0.5)
