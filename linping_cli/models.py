@@ -264,13 +264,27 @@ def entry_year(entry: Entry) -> int | None:
     return year
 
 
+_REFERENCE_FIELDS: dict[str, list[tuple[str, bool]]] = {}
+
+
+def reference_fields(type_name: str) -> list[tuple[str, bool]]:
+    """(field, whether it holds a list) for each field of an entry type that names other entries."""
+    found = _REFERENCE_FIELDS.get(type_name)
+    if found is None:
+        found = _REFERENCE_FIELDS[type_name] = [
+            (spec.name, spec.kind == "refs") for spec in field_specs(ENTRY_TYPES[type_name]).values()
+            if spec.kind in ("ref?", "refs")]
+    return found
+
+
 def references(row: dict[str, Any]) -> list[str]:
     """Every id an entry (as a dict) points at, in field order."""
     ids: list[str] = []
-    for spec in field_specs(ENTRY_TYPES[row["type"]]).values():
-        if spec.kind in ("ref?", "refs"):
-            value = row[spec.name]
-            ids.extend(value if isinstance(value, list) else [value] if value else [])
+    for name, many in reference_fields(row["type"]):
+        if many:
+            ids.extend(row[name])
+        elif row[name]:
+            ids.append(row[name])
     return ids
 
 

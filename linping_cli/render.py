@@ -14,23 +14,31 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from linping_cli.models import ENTRY_TYPES, Entry, field_order, field_specs, format_number, to_dict
+from linping_cli.models import (
+    ENTRY_TYPES,
+    Entry,
+    field_order,
+    format_number,
+    reference_fields,
+    to_dict,
+)
 
 if TYPE_CHECKING:
     from linping_cli.query import Comparison
 
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
 QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
-_reference_fields: set[str] = set()
+_id_columns: set[str] = set()
 
 
-def reference_fields() -> set[str]:
-    """Fields that hold ids, shown in tables with the names they point at (worked out on first use)."""
-    if not _reference_fields:
-        _reference_fields.update({"referenced_by"}, (spec.name for cls in ENTRY_TYPES.values()
-                                                     for spec in field_specs(cls).values()
-                                                     if spec.kind in ("ref?", "refs")))
-    return _reference_fields
+def id_columns() -> set[str]:
+    """Columns that hold ids, shown in tables with the names they point at (worked out on first use)."""
+    if not _id_columns:
+        _id_columns.update({"referenced_by"}, (name for type_name in ENTRY_TYPES
+                                               for name, _ in reference_fields(type_name)))
+    return _id_columns
+
+
 DEFAULT_COLUMNS = {
     "figure": ["id", "name", "value", "unit", "year", "growth", "source"],
     "company": ["id", "name", "name_en", "category", "location", "source"],
@@ -175,7 +183,7 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if column in reference_fields() or row.get(FIELD) in reference_fields():
+    if column in id_columns() or row.get(FIELD) in id_columns():
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_named(i, row.get("region"), name_of) for i in ids)
     if column == "value" and row.get("type") == "figure":

@@ -26,6 +26,7 @@ from linping_cli.models import (
     default_of,
     field_specs,
     is_required,
+    reference_fields,
 )
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -331,7 +332,7 @@ class _FileChecker:
                 figure["source"] = row["source"]
             else:
                 cited += [ref["file"] for ref in figure["source"]]
-        refs = [(name, target) for name, targets in _reference_fields(type_name)
+        refs = [(name, target) for name, targets in reference_fields(type_name)
                 for target in (row[name] if targets else [row[name]] if row[name] else ())]
         report = self.report
         report.entries.append((row["id"], type_name, index, refs, list(dict.fromkeys(cited))))
@@ -419,16 +420,6 @@ def _entry_plan(type_name: str) -> _Plan:
         kinds = {name: spec.kind for name, spec in specs.items()}
         plan = _ENTRY_PLANS[type_name] = _Plan(kinds, owned={"type": type_name, "region": None})
     return plan
-
-
-def _reference_fields(type_name: str) -> list[tuple[str, bool]]:
-    """(field, holds a list) for each field of this type that names other entries."""
-    found = _REFERENCE_FIELDS.get(type_name)
-    if found is None:
-        found = _REFERENCE_FIELDS[type_name] = [
-            (spec.name, spec.kind == "refs") for spec in field_specs(ENTRY_TYPES[type_name]).values()
-            if spec.kind in ("ref?", "refs")]
-    return found
 
 
 def _id(value: Any) -> str | None:
@@ -521,7 +512,6 @@ _NESTED_PLANS["people"] = _Plan(PERSON_KINDS)
 _META_PLAN = _Plan(META_KINDS)
 _SOURCE_PLAN = _Plan(SOURCE_KINDS)
 _ENTRY_PLANS: dict[str, _Plan] = {}
-_REFERENCE_FIELDS: dict[str, list[tuple[str, bool]]] = {}
 
 
 def _suggest(word: str, choices: list[str]) -> str:
