@@ -7,13 +7,11 @@ holds each part as bytes that a query reads only if it needs them. `search` rank
 what these lookups find.
 """
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
 KINDS = ("exact", "alias", "names", "words", "pinyin", "initials", "syllables", "text", "text_words", "refs")
 ENTRY, FIELD = "\x01", "\x00"
-WORD = re.compile(r"[0-9a-z]+")
 
 
 def normalize(text: str) -> str:

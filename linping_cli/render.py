@@ -14,14 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from linping_cli.models import (
-    ENTRY_TYPES,
-    Entry,
-    field_order,
-    format_number,
-    reference_fields,
-    to_dict,
-)
+from linping_cli.models import ENTRY_TYPES, Entry, field_order, format_number, reference_fields, to_dict
 
 if TYPE_CHECKING:
     from linping_cli.query import Comparison

@@ -14,7 +14,7 @@ word by word, by pinyin syllables, and by near misses.
 from collections.abc import Iterable
 
 from linping_cli.errors import UserError
-from linping_cli.index import ENTRY, FIELD, WORD, SearchIndex, normalize
+from linping_cli.index import ENTRY, FIELD, SearchIndex, normalize
 from linping_cli.models import Dataset, Entry
 
 MAX_PINYIN_QUERY = 60
@@ -40,7 +40,7 @@ def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
     wanted = set(types)
     kinds = dataset.types
     latin = _LATIN.issuperset(q)
-    q_words = WORD.findall(q) if latin else []
+    q_words = q.split() if latin else []  # a Latin query's words are its runs of [0-9a-z]
     # Pinyin is compared run together, so "xi ao", "xiao", "2024 nian" and "675sr-r" all work.
     pinyin = q.replace(" ", "").replace("-", "") if q.isascii() else ""
     tiers = (
