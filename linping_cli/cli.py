@@ -295,4 +295,3 @@ def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
     from linping_cli.schema import schema_text
 
     return Session.from_context(ctx).emit_text(schema_text() + "\n")
-
