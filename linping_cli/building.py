@@ -19,11 +19,13 @@ from operator import add
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
+from linping_cli.cache import FileSlice
 from linping_cli.errors import Problem
 from linping_cli.indexing import build_index
 from linping_cli.validation import FileReport, check_file, check_region
 
 PARALLEL_BYTES = 2_000_000  # below this, starting processes costs more than it saves
+_LENGTH = 8  # bytes of the offset, at the end of a child's results file, where its pickled parts start
 
 
 class FilePart:
@@ -33,15 +35,33 @@ class FilePart:
 
     def __init__(self, report: FileReport, pack: bool) -> None:
         self.report = report
-        self.rows = b""
+        self.rows: bytes | FileSlice = b""
         self.row_lengths: list[int] = []
-        self.index: dict[str, tuple[bytes, list[int]]] = {}  # kind -> (its keys, where each entry's keys start)
+        # kind -> (its keys, where each entry's keys start)
+        self.index: dict[str, tuple[bytes | FileSlice, list[int]]] = {}
         if pack and not report.problems:
             dumped = [marshal.dumps(row) for row in report.rows]
             self.rows = b"".join(dumped)
             self.row_lengths = [len(row) for row in dumped]
             self.index = build_index(report.rows)
         report.rows = []  # packed or not needed: do not carry them between processes
+
+    def spill(self, out: IO[bytes]) -> None:
+        """In a child: write the blobs to `out`, keeping only where each lies, for `unspill`."""
+        def put(blob: bytes) -> tuple[int, int]:
+            at = out.tell()
+            out.write(blob)
+            return at, len(blob)
+
+        self._map_blobs(put)
+
+    def unspill(self, out: IO[bytes]) -> None:
+        """In the parent: the blobs a child spilled to `out`, as slices of it."""
+        self._map_blobs(lambda at: FileSlice(out, *at))
+
+    def _map_blobs(self, change: Callable[[Any], Any]) -> None:
+        self.rows = change(self.rows)
+        self.index = {kind: (change(keys), starts) for kind, (keys, starts) in self.index.items()}
 
 
 def build_file(path: Path, pack: bool = True) -> FilePart:
@@ -75,7 +95,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
     return checked, problems
 
 
-def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
+def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes | FileSlice]]:
     """Checked data as the cache keeps it: plain data, and the blobs of the rows and index parts, in order."""
     parts: list[FilePart] = [part for _, part in checked["parts"]]
     blobs = [part.rows for part in parts]
@@ -125,69 +145,90 @@ def _jobs(paths: Sequence[Path]) -> int:
 
 
 def _map(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, jobs: int) -> list[FilePart]:
-    """work(path, pack) for every path, shared between this process and `jobs - 1` forked children.
+    """work(path, pack) for every path, done by this process and `jobs - 1` forked children together.
 
-    The children are forked first, while this process is small. Each writes its results to
-    a nameless temporary file rather than a pipe, so it never waits for this process to
-    read. A child that cannot be started, or ends without its results, leaves its share
-    to this process; a child's error is raised here.
+    The children are forked first, while this process is small. Every process takes the
+    next file from one queue, biggest first, until none is left, so none sits idle while
+    another still has a share to do. Each child writes its results to a nameless temporary
+    file rather than a pipe, so it never waits for this process to read. A file that a
+    child took but did not finish (it could not be started, was killed, or ran out of disk)
+    is done here at the end; a child's error is raised here.
     """
-    shares = _shares(paths, jobs) if jobs > 1 else None
-    if shares is None:
+    order = _biggest_first(paths) if jobs > 1 and len(paths) <= _QUEUE_LIMIT else None
+    if order is None:
         return [work(path, pack) for path in paths]
     results: dict[int, FilePart] = {}
     children: list[_Child] = []
+    queue = _queue(order)
     try:
-        for share in shares[1:]:
-            if not _fork(work, paths, share, pack, children):
-                shares[0] += share
-        results.update((index, work(paths[index], pack)) for index in shares[0])
+        for _ in range(jobs - 1):
+            if not _fork(work, paths, pack, queue, children):
+                break
+        results.update((index, work(paths[index], pack)) for index in _taken(queue))
         while children:
-            child = children[0]
-            done = child.collect()
-            # A child that ended without its results (killed, or out of disk for them): do its share here.
-            results.update(done if done is not None else ((index, work(paths[index], pack)) for index in child.share))
+            results.update(children[0].collect())
             children.pop(0)
+        results.update((index, work(path, pack)) for index, path in enumerate(paths) if index not in results)
     finally:
+        os.close(queue)
         for child in children:
             child.stop()
     return [results[index] for index in range(len(paths))]
 
 
-def _shares(paths: list[Path], jobs: int) -> list[list[int]] | None:
-    """The indices of `paths` dealt into `jobs` shares of about equal size, biggest files first."""
+def _biggest_first(paths: list[Path]) -> list[int] | None:
     try:
         sizes = [path.stat().st_size for path in paths]
     except OSError:
         return None  # check_file reports it
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    loads = [0] * jobs
-    for index in sorted(range(len(paths)), key=lambda i: -sizes[i]):
-        share = loads.index(min(loads))
-        shares[share].append(index)
-        loads[share] += sizes[index]
-    return shares
+    return sorted(range(len(paths)), key=lambda index: -sizes[index])
+
+
+_QUEUE_LIMIT = 16_384  # files: their indices, 4 bytes each, must fit in a pipe's 64 KiB before anyone reads
+
+
+def _queue(order: list[int]) -> int:
+    """A pipe holding the file indices to do, to be read 4 bytes at a time.
+
+    A pipe hands each read's bytes to one reader only, so processes sharing it never take
+    the same file.
+    """
+    read, write = os.pipe()
+    try:
+        os.write(write, b"".join(index.to_bytes(4, "little") for index in order))
+    finally:
+        os.close(write)
+    return read
+
+
+def _taken(queue: int) -> Iterator[int]:
+    while taken := os.read(queue, 4):
+        yield int.from_bytes(taken, "little")
 
 
 class _Child:
-    """A forked process doing a share of the files, and the file its results come back in."""
+    """A forked process taking files from the queue, and the file its results come back in."""
 
-    def __init__(self, pid: int, out: IO[bytes], share: list[int]) -> None:
-        self.pid, self.out, self.share = pid, out, share
+    def __init__(self, pid: int, out: IO[bytes]) -> None:
+        self.pid, self.out = pid, out
 
-    def collect(self) -> Iterator[tuple[int, FilePart]] | None:
-        """(index, part) for each file of its share, or None if the child ended without them."""
+    def collect(self) -> list[tuple[int, FilePart]]:
+        """(index, part) for each file the child did; none if it ended without its results."""
         _, status = os.waitpid(self.pid, 0)
-        with self.out:
-            if os.waitstatus_to_exitcode(status) != 0:
-                return None
-            self.out.seek(0)
-            import pickle
+        if os.waitstatus_to_exitcode(status) != 0:
+            self.out.close()
+            return []
+        import pickle
 
-            done = pickle.load(self.out)
+        self.out.seek(-_LENGTH, os.SEEK_END)
+        self.out.seek(int.from_bytes(self.out.read(_LENGTH), "little"))
+        done = pickle.load(self.out)
         if isinstance(done, str):
+            self.out.close()
             raise RuntimeError(f"a child process checking files failed: {done}")
-        return zip(self.share, done, strict=True)
+        for _, part in done:
+            part.unspill(self.out)  # the file stays open as long as its slices are wanted
+        return done  # type: ignore[no-any-return]
 
     def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):  # it may have ended, and been waited for
@@ -196,13 +237,13 @@ class _Child:
         self.out.close()
 
 
-def _fork(work: Callable[[Path, bool], FilePart], paths: list[Path], share: list[int], pack: bool,
+def _fork(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, queue: int,
           children: list[_Child]) -> bool:
-    """Start a child doing `share` and add it to `children`; False if none could be started."""
+    """Start a child taking files from `queue` and add it to `children`; False if none could be started."""
     import tempfile
 
     try:
-        out = tempfile.TemporaryFile()  # noqa: SIM115 - the child's results; closed by collect or stop
+        out = tempfile.TemporaryFile()  # noqa: SIM115 - the child's results; closed by collect or stop, or with its slices
     except OSError:
         return False
     # Ctrl-C waits until the child is on the list the parent cleans up, and until the child ignores it.
@@ -214,15 +255,15 @@ def _fork(work: Callable[[Path, bool], FilePart], paths: list[Path], share: list
         out.close()
         return False
     if pid == 0:
-        _run_child(work, [paths[index] for index in share], pack, out, mask)
-    children.append(_Child(pid, out, share))
+        _run_child(work, paths, pack, queue, out, mask)
+    children.append(_Child(pid, out))
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     return True
 
 
-def _run_child(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, out: IO[bytes],
+def _run_child(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: bool, queue: int, out: IO[bytes],
                mask: Iterable[int]) -> NoReturn:
-    """In the child: do the work, store the results (or why it failed), and leave without any cleanup."""
+    """In the child: do files from the queue, store the results (or why it failed), and leave without any cleanup."""
     import pickle
     import traceback
 
@@ -230,11 +271,17 @@ def _run_child(work: Callable[[Path, bool], FilePart], paths: list[Path], pack: 
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        done: list[tuple[int, FilePart]] | str = []
         try:
-            done: list[FilePart] | str = [work(path, pack) for path in paths]
+            for index in _taken(queue):
+                part = work(paths[index], pack)
+                part.spill(out)  # now, so this process never holds more than one file's blobs
+                done.append((index, part))
         except Exception as error:  # a bug: the parent raises it
             done = "".join(traceback.format_exception_only(error)).strip()
+        at = out.tell()
         pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(at.to_bytes(_LENGTH, "little"))
         out.flush()
         status = 0
     finally:

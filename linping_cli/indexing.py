@@ -65,7 +65,7 @@ def _raw_keys(rows: list[dict[str, Any]]) -> list[list[str]]:
             parts += [figure["label"], figure["label_en"] or "", format_number(figure["value"])]
         for person in row.get("people", ()):
             parts += [person["name"], person["role"] or "", person["role_en"] or ""]
-        texts.append(" ".join(parts))
+        texts.append(" ".join(filter(None, parts)))  # no empty parts, so no runs of spaces to fold later
         refs.append(FIELD.join(references(row)))
     return [ids_names, others, pinyin, tags, texts, refs]
 

@@ -75,7 +75,7 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
         stored = cache.read(roots)  # reads back only what the query needs, so the blobs need no joining
         if stored is not None:
             return build_dataset(*stored, roots)
-    rows = b"".join(blobs)
+    rows = b"".join(map(bytes, blobs))
     return build_dataset(payload, lambda offset, size: rows[offset:offset + size], roots)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,7 @@ def built(groups: list[list[Path]], jobs: int) -> tuple[object, ...]:
     if problems:  # nothing is packed then
         return checked["regions"], checked["sources"], [str(problem) for problem in problems]
     payload, blobs = building.pack(checked)
-    return payload, b"".join(blobs), []
+    return payload, b"".join(map(bytes, blobs)), []
 
 
 def test_children_build_exactly_what_one_process_builds() -> None:
@@ -59,6 +61,41 @@ def test_a_dataset_loads_the_same_in_parallel(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(building, "PARALLEL_BYTES", 0)
     parallel = load_dataset([bundled_data_path()], use_cache=False)
     assert [to_dict(entry) for entry in parallel.entries] == [to_dict(entry) for entry in serial.entries]
+
+
+@pytest.mark.parametrize("sendfile", [True, False])
+def test_what_children_built_is_copied_into_the_cache_intact(monkeypatch: pytest.MonkeyPatch, sendfile: bool) -> None:
+    serial = load_dataset([bundled_data_path()], use_cache=False)
+    monkeypatch.setattr(building, "PARALLEL_BYTES", 0)
+    if not sendfile:  # as on a system where it copies only to sockets
+        monkeypatch.setattr(os, "sendfile", lambda *args: (_ for _ in ()).throw(OSError(38, "not here")))
+    load_dataset([bundled_data_path()])  # children build it; the cache is written
+    monkeypatch.setattr(building, "check_groups", None)  # a second load must come from the cache
+    cached = load_dataset([bundled_data_path()])
+    assert [to_dict(entry) for entry in cached.entries] == [to_dict(entry) for entry in serial.entries]
+    assert [entry.id for _, entry in search(cached, "西奥")] == [entry.id for _, entry in search(serial, "西奥")]
+
+
+def recording(log: Path, slow_in_child: bool) -> Callable[[Path, bool], building.FilePart]:
+    def work(path: Path, pack: bool) -> building.FilePart:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {path.name}\n")
+        if slow_in_child and os.getpid() != TEST_PROCESS:
+            time.sleep(2)
+        return building.build_file(path, pack)
+
+    return work
+
+
+def test_every_file_is_done_once_and_a_slow_child_leaves_the_rest_here(tmp_path: Path) -> None:
+    paths = dataset_files(bundled_data_path())
+    log = tmp_path / "done"
+    parts = building._map(recording(log, slow_in_child=True), paths, True, 2)
+    assert [part.report.path for part in parts] == [str(path) for path in paths]
+    done = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(name for _, name in done) == sorted(path.name for path in paths)
+    by_child = [name for pid, name in done if int(pid) != TEST_PROCESS]
+    assert len(by_child) <= 1  # it took one file at most, and this process did all the others meanwhile
 
 
 TEST_PROCESS = os.getpid()
