@@ -13,7 +13,7 @@ from conftest import FIXTURE, SECOND_REGION
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linping_cli import building
+from linping_cli import building, parallel
 from linping_cli.index import ENTRY, FIELD, normalize
 from linping_cli.indexing import GROUP, _normalize
 from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
@@ -76,13 +76,13 @@ def test_what_children_built_is_copied_into_the_cache_intact(monkeypatch: pytest
     assert [entry.id for _, entry in search(cached, "西奥")] == [entry.id for _, entry in search(serial, "西奥")]
 
 
-def recording(log: Path, slow_in_child: bool) -> Callable[[Path, bool], building.FilePart]:
-    def work(path: Path, pack: bool) -> building.FilePart:
+def recording(log: Path, slow_in_child: bool) -> Callable[[Path], building.FilePart]:
+    def work(path: Path) -> building.FilePart:
         with open(log, "a", encoding="utf-8") as out:
             out.write(f"{os.getpid()} {path.name}\n")
         if slow_in_child and os.getpid() != TEST_PROCESS:
             time.sleep(2)
-        return building.build_file(path, pack)
+        return building.build_file(path)
 
     return work
 
@@ -90,7 +90,7 @@ def recording(log: Path, slow_in_child: bool) -> Callable[[Path, bool], building
 def test_every_file_is_done_once_and_a_slow_child_leaves_the_rest_here(tmp_path: Path) -> None:
     paths = dataset_files(bundled_data_path())
     log = tmp_path / "done"
-    parts = building._map(recording(log, slow_in_child=True), paths, True, 2)
+    parts = parallel.map_files(recording(log, slow_in_child=True), paths, 2)
     assert [part.report.path for part in parts] == [str(path) for path in paths]
     done = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
     assert sorted(name for _, name in done) == sorted(path.name for path in paths)
@@ -101,23 +101,23 @@ def test_every_file_is_done_once_and_a_slow_child_leaves_the_rest_here(tmp_path:
 TEST_PROCESS = os.getpid()
 
 
-def failing(path: Path, pack: bool) -> building.FilePart:
+def failing(path: Path) -> building.FilePart:
     if os.getpid() != TEST_PROCESS:
         raise ValueError(f"cannot build {path.name} in a child")
-    return building.build_file(path, pack)
+    return building.build_file(path)
 
 
-def exiting(path: Path, pack: bool) -> building.FilePart:
+def exiting(path: Path) -> building.FilePart:
     if os.getpid() != TEST_PROCESS:
         os._exit(3)
-    return building.build_file(path, pack)
+    return building.build_file(path)
 
 
 def test_a_childs_error_is_raised_here_its_lost_work_done_here_and_no_child_is_left() -> None:
     paths = dataset_files(bundled_data_path())
     with pytest.raises(RuntimeError, match=r"failed: ValueError: cannot build .* in a child"):
-        building._map(failing, paths, True, 2)
-    assert [part.report.path for part in building._map(exiting, paths, True, 2)] == [str(p) for p in paths]
+        parallel.map_files(failing, paths, 2)
+    assert [part.report.path for part in parallel.map_files(exiting, paths, 2)] == [str(p) for p in paths]
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every child has been waited for
 
@@ -168,7 +168,7 @@ def test_a_child_that_cannot_be_started_leaves_its_share_here(monkeypatch: pytes
 CHILD_SCRIPT = """
 import os, sys, time
 from pathlib import Path
-from linping_cli import building
+from linping_cli import building, parallel
 pids = Path(sys.argv[1])
 def slow(path, pack):
     with open(pids, "a") as out:
