@@ -13,4 +13,9 @@ def main() -> None:
     gc.disable()
     from linping_cli.cli import app
 
-    app()
+    try:
+        app()
+    finally:
+        # The interpreter's last act is a collection over every object still alive: frozen,
+        # they are skipped, which saves a tenth of a warm query's instructions.
+        gc.freeze()

@@ -18,6 +18,10 @@ from linping_cli.models import format_number, references
 _ENTRY = ENTRY.encode()
 GROUP = "\x02"  # parts one kind of raw key from the next while they are normalised together
 _USUAL_FULL_WIDTH = "，（）：；！？％"
+# The white space other than the space that NFKC and casefolding leave (they make U+00A0,
+# U+2000 to U+200A, U+202F, U+205F and U+3000 spaces). Looking for each of these costs
+# less than testing the whole text.
+_OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
 # Keeps ASCII letters, digits and the entry separator; anything else becomes a space.
 _WORD_BYTES = bytes(byte if chr(byte) in "0123456789abcdefghijklmnopqrstuvwxyz" + ENTRY else 32 for byte in range(256))
 
@@ -26,12 +30,15 @@ def build_index(rows: list[dict[str, Any]]) -> dict[str, tuple[bytes, list[int]]
     """For each kind: the keys of every entry, each led by ENTRY, as UTF-8, and where each entry starts."""
     if not rows:
         return {kind: (b"", []) for kind in KINDS}
-    raw = _raw_keys(rows)
+    raw, placed = _raw_keys(rows)
     joined = [ENTRY.join(each) for each in raw]
-    if not _separators_are_ours(rows, joined):
-        joined = [ENTRY.join(each) for each in _raw_keys([_without_separators(row) for row in rows])]
+    together = GROUP.join(joined[:5])
+    # Are the only separators the ones put there? (References are ids: [a-z0-9-] only.)
+    if (together.count(FIELD), together.count(ENTRY), together.count(GROUP)) != (placed, 5 * len(rows) - 5, 4):
+        joined = [ENTRY.join(each) for each in _raw_keys([_without_separators(row) for row in rows])[0]]
+        together = GROUP.join(joined[:5])
     # One pass normalises every kind of raw key at once, each kind parted from the next by GROUP.
-    ids_names, others, pinyin, tags, text = _normalize(GROUP.join(joined[:5])).split(GROUP)
+    ids_names, others, pinyin, tags, text = _normalize(together).split(GROUP)
     syllables = _fold_spaces(pinyin.replace("-", " "))
     compact = syllables.replace(" ", "").split(ENTRY)
     ids_names_, others_, tags_ = ids_names.split(ENTRY), others.split(ENTRY), tags.split(ENTRY)
@@ -51,35 +58,28 @@ def build_index(rows: list[dict[str, Any]]) -> dict[str, tuple[bytes, list[int]]
     return {kind: (blob, _starts(blob)) for kind, blob in blobs.items()}
 
 
-def _raw_keys(rows: list[dict[str, Any]]) -> list[list[str]]:
-    """Per entry, before normalising: id and name; aliases and English name; pinyin; tags; text; references."""
+def _raw_keys(rows: list[dict[str, Any]]) -> tuple[list[list[str]], int]:
+    """Per entry, before normalising: id and name; aliases and English name; pinyin; tags; text; references.
+
+    And how many FIELD separators the first five kinds got.
+    """
     ids_names, others, pinyin, tags, texts, refs = [], [], [], [], [], []
+    placed = 0
     for row in rows:
+        aliases, pinyins, row_tags = row["aliases"], row["pinyin"], row["tags"]
         ids_names.append(f"{row['id']}{FIELD}{row['name']}")
-        others.append(FIELD.join([*row["aliases"], row["name_en"]]))
-        pinyin.append(FIELD.join(row["pinyin"]))
-        tags.append(FIELD.join(row["tags"]))
-        parts = [row["summary"], row["summary_en"], row["note"] or "", row["category"] or "",
-                 format_number(row.get("value"))]
+        others.append(FIELD.join([*aliases, row["name_en"]]))
+        pinyin.append(FIELD.join(pinyins))
+        tags.append(FIELD.join(row_tags))
+        placed += 1 + len(aliases) + len(pinyins) - bool(pinyins) + len(row_tags) - bool(row_tags)
+        parts = [row["summary"], row["summary_en"], row["note"], row["category"], format_number(row.get("value"))]
         for figure in row["key_figures"]:
-            parts += [figure["label"], figure["label_en"] or "", format_number(figure["value"])]
+            parts += [figure["label"], figure["label_en"], format_number(figure["value"])]
         for person in row.get("people", ()):
-            parts += [person["name"], person["role"] or "", person["role_en"] or ""]
+            parts += [person["name"], person["role"], person["role_en"]]
         texts.append(" ".join(filter(None, parts)))  # no empty parts, so no runs of spaces to fold later
         refs.append(FIELD.join(references(row)))
-    return [ids_names, others, pinyin, tags, texts, refs]
-
-
-def _separators_are_ours(rows: list[dict[str, Any]], joined: list[str]) -> bool:
-    """Whether the only separators in the raw keys are the ones put there to part fields and entries.
-
-    References need no look: they are ids, which hold nothing but [a-z0-9-].
-    """
-    fields = [len(rows), sum(len(row["aliases"]) for row in rows),
-              sum(len(row["pinyin"]) - 1 for row in rows if row["pinyin"]),
-              sum(len(row["tags"]) - 1 for row in rows if row["tags"]), 0]
-    return all(each.count(ENTRY) == len(rows) - 1 and each.count(FIELD) == expected and GROUP not in each
-               for each, expected in zip(joined[:5], fields, strict=True))
+    return [ids_names, others, pinyin, tags, texts, refs], placed
 
 
 def _without_separators(row: dict[str, Any]) -> dict[str, Any]:
@@ -108,9 +108,9 @@ def _normalize(joined: str) -> str:
 
 def _fold_spaces(text: str) -> str:
     """Runs of white space made one space, and none at either end of a field, entry or group."""
-    # Printable text holds no white space but single spaces: only the ends need trimming.
-    # Otherwise one split() folds every field's spaces at once (separators are not white space).
-    if "  " in text or not text.replace(FIELD, "").replace(ENTRY, "").replace(GROUP, "").isprintable():
+    # Without runs of spaces or other white space, only the ends need trimming. Otherwise one
+    # split() folds every field's spaces at once (separators are not white space).
+    if "  " in text or any(space in text for space in _OTHER_SPACES):
         text = " ".join(text.split())
     for separator in (FIELD, ENTRY, GROUP):
         if " " + separator in text or separator + " " in text:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from linping_cli import building, parallel
 from linping_cli.index import ENTRY, FIELD, normalize
-from linping_cli.indexing import GROUP, _normalize
+from linping_cli.indexing import _OTHER_SPACES, GROUP, _normalize
 from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
 from linping_cli.models import to_dict
 from linping_cli.search import search
@@ -203,3 +203,11 @@ def test_ctrl_c_while_children_work_exits_130_and_leaves_no_child(tmp_path: Path
     for pid in started:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_the_white_space_looked_for_is_all_that_normalising_can_leave() -> None:
+    import unicodedata
+
+    left = {char for code in range(0x110000)
+            for char in unicodedata.normalize("NFKC", chr(code)).casefold() if char.isspace()}
+    assert left - {" "} == set(_OTHER_SPACES)
