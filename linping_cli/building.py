@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from linping_cli.cache import FileSlice
 from linping_cli.errors import Problem
+from linping_cli.index import KINDS
 from linping_cli.indexing import build_index
 from linping_cli.parallel import map_files
 from linping_cli.validation import FileReport, check_file, check_region
@@ -28,22 +29,42 @@ PARALLEL_BYTES = 2_000_000  # below this, starting processes costs more than it 
 
 
 class FilePart:
-    """One checked file: its report, and its valid entries packed (when it had no problems)."""
+    """One checked file: its report, and its valid entries packed (when it had no problems).
 
-    __slots__ = ("index", "report", "row_lengths", "rows")
+    It is the packer `check_file` hands each batch of valid entries to, as they are checked.
+    """
 
-    def __init__(self, report: FileReport, pack: bool) -> None:
-        self.report = report
+    __slots__ = ("_keys", "_rows", "_starts", "index", "report", "row_lengths", "rows")
+
+    def __init__(self) -> None:
+        self.report = FileReport("")
         self.rows: bytes | FileSlice = b""
         self.row_lengths: list[int] = []
-        # kind -> (its keys, where each entry's keys start)
-        self.index: dict[str, tuple[bytes | FileSlice, list[int]]] = {}
-        if pack and not report.problems:
-            dumped = [marshal.dumps(row) for row in report.rows]
-            self.rows = b"".join(dumped)
-            self.row_lengths = [len(row) for row in dumped]
-            self.index = build_index(report.rows)
-        report.rows = []  # packed or not needed: do not carry them between processes
+        self.index: dict[str, tuple[bytes | FileSlice, list[int]]] = {}  # kind -> (its keys, where each entry's start)
+        self.clear()
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        dumped = [marshal.dumps(row) for row in rows]
+        self._rows.append(b"".join(dumped))
+        self.row_lengths += map(len, dumped)
+        for kind, (keys, starts) in build_index(rows).items():
+            self._starts[kind] += map(add, starts, repeat(sum(map(len, self._keys[kind]))))
+            self._keys[kind].append(keys)
+
+    def clear(self) -> None:
+        self.row_lengths = []
+        self._rows: list[bytes] = []  # each batch's, until `finish` joins them
+        self._keys: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
+        self._starts: dict[str, list[int]] = {kind: [] for kind in KINDS}
+
+    def finish(self, keep: bool) -> None:
+        """Join the batches, or drop them if the file is not to be packed (it had problems)."""
+        if keep:
+            self.rows = b"".join(self._rows)
+            self.index = {kind: (b"".join(self._keys[kind]), self._starts[kind]) for kind in KINDS}
+        else:
+            self.clear()
+        self._rows, self._keys, self._starts = [], {}, {}
 
     def spill(self, out: IO[bytes]) -> None:
         """In a child: write the blobs to `out`, keeping only where each lies, for `unspill`."""
@@ -64,7 +85,10 @@ class FilePart:
 
 
 def build_file(path: Path, pack: bool = True) -> FilePart:
-    return FilePart(check_file(path), pack)
+    part = FilePart()
+    part.report = check_file(path, part if pack else None)
+    part.finish(pack and not part.report.problems)
+    return part
 
 
 def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
