@@ -34,32 +34,36 @@ class FilePart:
     It is the packer `check_file` hands each batch of valid entries to, as they are checked.
     """
 
-    __slots__ = ("_keys", "_rows", "_starts", "index", "report", "row_lengths", "rows")
+    __slots__ = ("_keys", "_rows", "_starts", "ids", "index", "report", "row_lengths", "rows", "types")
 
     def __init__(self) -> None:
         self.report = FileReport("")
         self.rows: bytes | FileSlice = b""
-        self.row_lengths: list[int] = []
-        self.index: dict[str, tuple[bytes | FileSlice, list[int]]] = {}  # kind -> (its keys, where each entry's start)
+        self.ids = self.types = ""  # of its entries, a line each, joined here rather than by the parent
+        # Arrays rather than lists: a hundred thousand entries' numbers are not a million objects to make and free.
+        self.row_lengths = array("q")
+        self.index: dict[str, tuple[bytes | FileSlice, array[int]]] = {}  # kind -> (its keys, where each entry's start)
         self.clear()
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         dumped = [marshal.dumps(row) for row in rows]
         self._rows.append(b"".join(dumped))
-        self.row_lengths += map(len, dumped)
+        self.row_lengths.extend(map(len, dumped))
         for kind, (keys, starts) in build_index(rows).items():
-            self._starts[kind] += map(add, starts, repeat(sum(map(len, self._keys[kind]))))
+            self._starts[kind].extend(map(add, starts, repeat(sum(map(len, self._keys[kind])))))
             self._keys[kind].append(keys)
 
     def clear(self) -> None:
-        self.row_lengths = []
+        self.row_lengths = array("q")
         self._rows: list[bytes] = []  # each batch's, until `finish` joins them
         self._keys: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
-        self._starts: dict[str, list[int]] = {kind: [] for kind in KINDS}
+        self._starts: dict[str, array[int]] = {kind: array("q") for kind in KINDS}
 
     def finish(self, keep: bool) -> None:
         """Join the batches, or drop them if the file is not to be packed (it had problems)."""
         if keep:
+            self.ids = "\n".join(entry[0] for entry in self.report.entries)
+            self.types = "\n".join(entry[1] for entry in self.report.entries)
             self.rows = b"".join(self._rows)
             self.index = {kind: (b"".join(self._keys[kind]), self._starts[kind]) for kind in KINDS}
         else:
@@ -138,9 +142,10 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes | FileSlic
     payload = {
         "regions": checked["regions"],
         "sources": checked["sources"],
-        "ids": "\n".join(entry[0] for part in parts for entry in part.report.entries),
-        "regions_of": "\n".join(region for region, part in checked["parts"] for _ in part.report.entries),
-        "types": "\n".join(entry[1] for part in parts for entry in part.report.entries),
+        "ids": "\n".join(part.ids for part in parts if part.ids),
+        "regions_of": "\n".join("\n".join(repeat(region, len(part.report.entries)))
+                                for region, part in checked["parts"] if part.report.entries),
+        "types": "\n".join(part.types for part in parts if part.types),
         "offsets": _offsets(chain.from_iterable(part.row_lengths for part in parts)).tobytes(),
         "search": layout,
     }
