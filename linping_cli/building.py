@@ -34,18 +34,22 @@ class FilePart:
     It is the packer `check_file` hands each batch of valid entries to, as they are checked.
     """
 
-    __slots__ = ("_keys", "_rows", "_starts", "ids", "index", "report", "row_lengths", "rows", "types")
+    __slots__ = ("_keys", "_pack", "_rows", "_starts", "ids", "index", "report", "row_lengths", "rows", "types")
 
-    def __init__(self) -> None:
+    def __init__(self, pack: bool) -> None:
+        self._pack = pack
         self.report = FileReport("")
         self.rows: bytes | FileSlice = b""
         self.ids = self.types = ""  # of its entries, a line each, joined here rather than by the parent
         # Arrays rather than lists: a hundred thousand entries' numbers are not a million objects to make and free.
         self.row_lengths = array("q")
-        self.index: dict[str, tuple[bytes | FileSlice, array[int]]] = {}  # kind -> (its keys, where each entry's start)
+        # kind -> (its keys, where each entry's keys start)
+        self.index: dict[str, tuple[bytes | FileSlice, array[int]]] = {}
         self.clear()
 
     def add(self, rows: list[dict[str, Any]]) -> None:
+        if not self._pack:
+            return  # only checking
         dumped = [marshal.dumps(row) for row in rows]
         self._rows.append(b"".join(dumped))
         self.row_lengths.extend(map(len, dumped))
@@ -59,9 +63,9 @@ class FilePart:
         self._keys: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
         self._starts: dict[str, array[int]] = {kind: array("q") for kind in KINDS}
 
-    def finish(self, keep: bool) -> None:
-        """Join the batches, or drop them if the file is not to be packed (it had problems)."""
-        if keep:
+    def finish(self) -> None:
+        """Join the batches; or drop them, if the file had problems."""
+        if self._pack and not self.report.problems:
             self.ids = "\n".join(entry[0] for entry in self.report.entries)
             self.types = "\n".join(entry[1] for entry in self.report.entries)
             self.rows = b"".join(self._rows)
@@ -89,9 +93,9 @@ class FilePart:
 
 
 def build_file(path: Path, pack: bool = True) -> FilePart:
-    part = FilePart()
-    part.report = check_file(path, part if pack else None)
-    part.finish(pack and not part.report.problems)
+    part = FilePart(pack)
+    part.report = check_file(path, part)
+    part.finish()
     return part
 
 
