@@ -1,8 +1,8 @@
 """Turn dataset files into what the cache keeps: checked, packed, and indexed for search.
 
 Only a cache miss or `linping validate` comes here. Each file is read, checked, packed
-and indexed on its own, in parallel child processes when the dataset is large enough
-to repay starting them (the modules only they need are imported there); then the
+and indexed on its own, a batch of entries at a time, shared with forked child processes
+when the dataset is large enough to repay starting them (see `parallel`); then the
 problems that span files are checked and the parts are joined.
 """
 
@@ -18,11 +18,10 @@ from operator import add
 from pathlib import Path
 from typing import IO, Any
 
-from linping_cli.cache import FileSlice
 from linping_cli.errors import Problem
 from linping_cli.index import KINDS
 from linping_cli.indexing import build_index
-from linping_cli.parallel import map_files
+from linping_cli.parallel import FileSlice, map_files
 from linping_cli.validation import FileReport, check_file, check_region
 
 PARALLEL_BYTES = 2_000_000  # below this, starting processes costs more than it saves
@@ -34,7 +33,8 @@ class FilePart:
     It is the packer `check_file` hands each batch of valid entries to, as they are checked.
     """
 
-    __slots__ = ("_keys", "_pack", "_rows", "_starts", "ids", "index", "report", "row_lengths", "rows", "types")
+    __slots__ = ("_keys", "_pack", "_rows", "_sizes", "_starts", "ids", "index", "report", "row_lengths", "rows",
+                 "types")
 
     def __init__(self, pack: bool) -> None:
         self._pack = pack
@@ -54,14 +54,16 @@ class FilePart:
         self._rows.append(b"".join(dumped))
         self.row_lengths.extend(map(len, dumped))
         for kind, (keys, starts) in build_index(rows).items():
-            self._starts[kind].extend(map(add, starts, repeat(sum(map(len, self._keys[kind])))))
+            self._starts[kind].extend(map(add, starts, repeat(self._sizes[kind])))
             self._keys[kind].append(keys)
+            self._sizes[kind] += len(keys)
 
     def clear(self) -> None:
         self.row_lengths = array("q")
         self._rows: list[bytes] = []  # each batch's, until `finish` joins them
         self._keys: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
         self._starts: dict[str, array[int]] = {kind: array("q") for kind in KINDS}
+        self._sizes = dict.fromkeys(KINDS, 0)  # of each kind's keys so far
 
     def finish(self) -> None:
         """Join the batches; or drop them, if the file had problems."""
@@ -71,8 +73,8 @@ class FilePart:
             self.rows = b"".join(self._rows)
             self.index = {kind: (b"".join(self._keys[kind]), self._starts[kind]) for kind in KINDS}
         else:
-            self.clear()
-        self._rows, self._keys, self._starts = [], {}, {}
+            self.row_lengths = array("q")
+        self._rows, self._keys, self._starts, self._sizes = [], {}, {}, {}
 
     def spill(self, out: IO[bytes]) -> None:
         """In a child: write the blobs to `out`, keeping only where each lies, for `unspill`."""
@@ -129,6 +131,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
 def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes | FileSlice]]:
     """Checked data as the cache keeps it: plain data, and the blobs of the rows and index parts, in order."""
     parts: list[FilePart] = [part for _, part in checked["parts"]]
+    holding = [part for part in parts if part.report.entries]  # a file of no entries adds no line
     blobs = [part.rows for part in parts]
     layout: dict[str, tuple[int, int]] = {}
     position = sum(len(blob) for blob in blobs)
@@ -146,14 +149,21 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes | FileSlic
     payload = {
         "regions": checked["regions"],
         "sources": checked["sources"],
-        "ids": "\n".join(part.ids for part in parts if part.ids),
+        "ids": "\n".join(part.ids for part in holding),
         "regions_of": "\n".join("\n".join(repeat(region, len(part.report.entries)))
                                 for region, part in checked["parts"] if part.report.entries),
-        "types": "\n".join(part.types for part in parts if part.types),
+        "types": "\n".join(part.types for part in holding),
         "offsets": _offsets(chain.from_iterable(part.row_lengths for part in parts)).tobytes(),
         "search": layout,
     }
     return payload, blobs
+
+
+def release(blobs: Iterable[bytes | FileSlice]) -> None:
+    """Close the files that the slices among `blobs` lie in, once they are copied."""
+    for blob in blobs:
+        if isinstance(blob, FileSlice):
+            blob.file.close()
 
 
 def _offsets(lengths: Iterable[int]) -> array[int]:

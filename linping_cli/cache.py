@@ -20,7 +20,7 @@ import sys
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 from linping_cli import __version__
 
@@ -85,40 +85,15 @@ def discard(roots: Sequence[str]) -> None:
         _path_for(roots).unlink()
 
 
-class FileSlice:
-    """Bytes that lie in another open file, which keeps them until they are copied on.
+class Copied(Protocol):
+    """Bytes that copy themselves into the cache file, from wherever they lie."""
 
-    Copying one into the cache goes from file to file in the kernel: the bytes never
-    become Python objects.
-    """
+    def __len__(self) -> int: ...
 
-    __slots__ = ("file", "offset", "size")
-
-    def __init__(self, file: IO[bytes], offset: int, size: int) -> None:
-        self.file, self.offset, self.size = file, offset, size
-
-    def __len__(self) -> int:
-        return self.size
-
-    def __bytes__(self) -> bytes:
-        found = os.pread(self.file.fileno(), self.size, self.offset)
-        if len(found) != self.size:
-            raise OSError(f"expected {self.size} bytes, read {len(found)}")
-        return found
-
-    def copy_to(self, out: int) -> None:
-        offset, left = self.offset, self.size
-        while left:
-            try:
-                sent = os.sendfile(out, self.file.fileno(), offset, left)
-            except OSError:  # no sendfile between files here (macOS): through this process, then
-                sent = _write_all(out, os.pread(self.file.fileno(), min(left, 1 << 24), offset))
-            if sent == 0:
-                raise OSError(f"{left} bytes missing from a file being copied into the cache")
-            offset, left = offset + sent, left - sent
+    def copy_to(self, out: int) -> None: ...
 
 
-def _write_all(out: int, data: bytes | memoryview) -> int:
+def write_all(out: int, data: bytes | memoryview) -> int:
     view = memoryview(data)
     while view:
         view = view[os.write(out, view):]
@@ -126,7 +101,7 @@ def _write_all(out: int, data: bytes | memoryview) -> int:
 
 
 def write(roots: Sequence[str], sources: Sequence[Path], payload: dict[str, Any],
-          blobs: Sequence[bytes | FileSlice]) -> bool:
+          blobs: Sequence[bytes | Copied]) -> bool:
     """Store the payload and the blobs (one after another) with the stamps of `sources`.
 
     A cache that cannot be written is skipped: the answer is False.
@@ -139,12 +114,12 @@ def write(roots: Sequence[str], sources: Sequence[Path], payload: dict[str, Any]
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb", buffering=0) as handle:
             out = handle.fileno()
-            _write_all(out, len(head).to_bytes(_LENGTH, "little") + head)
+            write_all(out, len(head).to_bytes(_LENGTH, "little") + head)
             for blob in blobs:
-                if isinstance(blob, FileSlice):
-                    blob.copy_to(out)
+                if isinstance(blob, bytes):
+                    write_all(out, blob)
                 else:
-                    _write_all(out, blob)
+                    blob.copy_to(out)
         os.replace(temporary, target)
     except OSError:
         with contextlib.suppress(OSError):

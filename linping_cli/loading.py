@@ -62,7 +62,7 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
             return build_dataset(*stored, roots)
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # written by another version of the code: rebuild it
-    from linping_cli.building import check_groups, pack
+    from linping_cli.building import check_groups, pack, release
 
     folders = list(paths) or [bundled_data_path()]
     groups = [dataset_files(p) for p in folders]
@@ -71,11 +71,14 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True) -> Datas
         raise DataError(problems)
     payload, blobs = pack(checked)
     sources = [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)]
-    if use_cache and cache.write(roots, sources, payload, blobs):
-        stored = cache.read(roots)  # reads back only what the query needs, so the blobs need no joining
-        if stored is not None:
-            return build_dataset(*stored, roots)
-    rows = b"".join(map(bytes, blobs))
+    try:
+        if use_cache and cache.write(roots, sources, payload, blobs):
+            stored = cache.read(roots)  # reads back only what the query needs, so the blobs need no joining
+            if stored is not None:
+                return build_dataset(*stored, roots)
+        rows = b"".join(map(bytes, blobs))
+    finally:
+        release(blobs)
     return build_dataset(payload, lambda offset, size: rows[offset:offset + size], roots)
 
 

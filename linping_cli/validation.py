@@ -44,7 +44,7 @@ EntryFacts = tuple[str, str, int, list[tuple[str, str]], list[str]]
 
 
 class FileReport:
-    """What checking one file found. `rows` holds the valid entries as dicts, region not yet set."""
+    """What checking one file found. `rows` holds a batch's valid entries, region not yet set, until packed."""
 
     __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "meta_problems", "path",
                  "problems", "readable", "rows", "sources", "targets")
@@ -154,14 +154,15 @@ class Packer(Protocol):
 
 BATCH = 100  # entry tables parsed and checked at a time
 # The line that opens an entry table: where a file can be cut into pieces that parse on their own.
-_ENTRY_HEADER = re.compile(rb"\n\[\[(?:" + "|".join(ENTRY_TYPES).encode() + rb")\]\]")
+_ENTRY_HEADER = re.compile(rb"\n\[\[(?:" + "|".join(map(re.escape, ENTRY_TYPES)).encode() + rb")\]\]")
+_LISTS = {*ENTRY_TYPES, "source"}  # the keys whose tables a file may give in more than one batch
 
 
 class _Whole(Exception):
     """The file cannot be checked in batches: check it whole."""
 
 
-def check_file(path: Path, packer: Packer | None = None) -> FileReport:
+def check_file(path: Path, packer: Packer) -> FileReport:
     """Read and check one file on its own: its problems, meta, sources, and valid entries.
 
     A large file is parsed and checked a batch of entry tables at a time, each batch's valid
@@ -169,9 +170,8 @@ def check_file(path: Path, packer: Packer | None = None) -> FileReport:
     processor's caches, and each batch reuses the memory the last one freed, which makes
     a big file a fifth quicker to check and pack. Whatever a batch cannot settle alone (the
     cut file does not parse, its types are interleaved, a table is defined twice) has the
-    whole file checked at once instead. Without a packer, the report keeps the entries in `rows`.
+    whole file checked at once instead.
     """
-    keep = packer if packer is not None else _Rows()
     try:
         raw = read_bytes(path)
     except DataError as error:
@@ -179,9 +179,9 @@ def check_file(path: Path, packer: Packer | None = None) -> FileReport:
         report.problems.extend(error.problems)
         return report
     try:
-        report = _check_in_batches(path, raw, keep)
+        report = _check_in_batches(path, raw, packer)
     except _Whole:
-        keep.clear()
+        packer.clear()
         report = FileReport(str(path))
         try:
             text, data = parse_document(path, raw)
@@ -190,8 +190,8 @@ def check_file(path: Path, packer: Packer | None = None) -> FileReport:
             return report
         report.readable = True
         _FileChecker(report, lambda: text).check(data)
-        keep.add(report.rows)
-    report.rows = keep.rows if isinstance(keep, _Rows) else []
+        packer.add(report.rows)
+        report.rows = []
     return report
 
 
@@ -214,32 +214,19 @@ def _check_in_batches(path: Path, raw: bytes, packer: Packer) -> FileReport:
         if data is None:
             raise _Whole  # a syntax error, told by the whole file's parse; or no rtoml
         for key, value in data.items():
-            if key in held and (held[key] is not list or type(value) is not list):
-                raise _Whole  # a table defined twice: an error the whole file's parse tells
+            if key in held and (held[key] is not list or type(value) is not list or key not in _LISTS):
+                raise _Whole  # a table defined twice (an error the whole file's parse tells), or an unknown key
             if key in ENTRY_TYPES:
                 # Before the first cut, an entry type is not made of tables; after one, checking
                 # in batches would keep its entries in file order rather than together.
                 if begin == 0 or key in ended:
                     raise _Whole
-                ended.update(held.keys() & ENTRY_TYPES.keys() - {key})
+                ended.update(held.keys() & (ENTRY_TYPES.keys() - {key}))
             held.setdefault(key, type(value))
         checker.check(data)
         packer.add(report.rows)
         report.rows = []
     return report
-
-
-class _Rows:
-    """A packer that keeps the rows."""
-
-    def __init__(self) -> None:
-        self.rows: list[dict[str, Any]] = []
-
-    def add(self, rows: list[dict[str, Any]]) -> None:
-        self.rows += rows
-
-    def clear(self) -> None:
-        self.rows = []
 
 
 def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list[Problem]]:

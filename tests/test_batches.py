@@ -29,15 +29,36 @@ ODD = [
     '\n[company.extra]\nx = 1\n',  # a table within the last company
     '\n[[company]]\nid = "m"\nnote = """\n[[company]]\nid = "inside"\n"""\n',  # a header inside a string
     '\n[[figure]]\nid = "caf\xe9"\n',  # non-ASCII where an id must be ASCII
+    '\n[[compny]]\nid = "typo"\n',  # an unknown type, told once however many batches hold it
+    '\n[[source]]\nfile = ""\n',  # a bad source after entries
+    '\r\n[[company]]\r\nid = "crlf"\r\n',  # other line ends
+    '\n[[ company ]]\nid = "spaced"\n',  # a header written otherwise
+    '\n[[company]] # a note\nid = "noted"\n',
 ]
 
 
+class Rows:
+    """A packer that keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self.rows += rows
+
+    def clear(self) -> None:
+        self.rows = []
+
+
 def report_of(path: Path, batch: int, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
+    """What checking `path` gives; its problems in the order they are shown (by line)."""
     monkeypatch.setattr(validation, "BATCH", batch)
-    report = validation.check_file(path)
-    return ([str(problem) for problem in report.problems], report.readable, report.has_meta, report.meta,
-            [str(problem) for problem in report.meta_problems], report.sources, report.entries, report.rows,
-            report.invalid, report.ids_by_type, report.targets, report.cited)
+    packer = Rows()
+    report = validation.check_file(path, packer)
+    return ([str(problem) for problem in sorted(report.problems, key=lambda problem: problem.line or 0)],
+            report.readable, report.has_meta, report.meta, [str(problem) for problem in report.meta_problems],
+            report.sources, report.entries, packer.rows, report.invalid, report.ids_by_type, report.targets,
+            report.cited)
 
 
 WHOLE = 10**9

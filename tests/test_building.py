@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import FIXTURE, SECOND_REGION
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linping_cli import building, parallel
+from linping_cli import building, parallel, validation
 from linping_cli.index import ENTRY, FIELD, normalize
 from linping_cli.indexing import _OTHER_SPACES, GROUP, _normalize
 from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
@@ -26,7 +27,9 @@ def built(groups: list[list[Path]], jobs: int) -> tuple[object, ...]:
     if problems:  # nothing is packed then
         return checked["regions"], checked["sources"], [str(problem) for problem in problems]
     payload, blobs = building.pack(checked)
-    return payload, b"".join(map(bytes, blobs)), []
+    joined = b"".join(map(bytes, blobs))
+    building.release(blobs)
+    return payload, joined, []
 
 
 def test_children_build_exactly_what_one_process_builds() -> None:
@@ -58,7 +61,7 @@ def test_children_report_the_same_problems_across_files(tmp_path: Path) -> None:
 
 def test_a_dataset_loads_the_same_in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     serial = load_dataset([bundled_data_path()], use_cache=False)
-    monkeypatch.setattr(building, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(building, "_jobs", lambda paths: 2)
     parallel = load_dataset([bundled_data_path()], use_cache=False)
     assert [to_dict(entry) for entry in parallel.entries] == [to_dict(entry) for entry in serial.entries]
 
@@ -66,9 +69,12 @@ def test_a_dataset_loads_the_same_in_parallel(monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize("sendfile", [True, False])
 def test_what_children_built_is_copied_into_the_cache_intact(monkeypatch: pytest.MonkeyPatch, sendfile: bool) -> None:
     serial = load_dataset([bundled_data_path()], use_cache=False)
-    monkeypatch.setattr(building, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(building, "_jobs", lambda paths: 2)
     if not sendfile:  # as on a system where it copies only to sockets
-        monkeypatch.setattr(os, "sendfile", lambda *args: (_ for _ in ()).throw(OSError(38, "not here")))
+        def no_sendfile(*args: object) -> int:
+            raise OSError(errno.ENOTSOCK, "not a socket")
+
+        monkeypatch.setattr(os, "sendfile", no_sendfile)
     load_dataset([bundled_data_path()])  # children build it; the cache is written
     monkeypatch.setattr(building, "check_groups", None)  # a second load must come from the cache
     cached = load_dataset([bundled_data_path()])
@@ -76,26 +82,26 @@ def test_what_children_built_is_copied_into_the_cache_intact(monkeypatch: pytest
     assert [entry.id for _, entry in search(cached, "西奥")] == [entry.id for _, entry in search(serial, "西奥")]
 
 
-def recording(log: Path, slow_in_child: bool) -> Callable[[Path], building.FilePart]:
-    def work(path: Path) -> building.FilePart:
-        with open(log, "a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()} {path.name}\n")
-        if slow_in_child and os.getpid() != TEST_PROCESS:
-            time.sleep(2)
-        return building.build_file(path)
-
-    return work
-
-
 def test_every_file_is_done_once_and_a_slow_child_leaves_the_rest_here(tmp_path: Path) -> None:
     paths = dataset_files(bundled_data_path())
     log = tmp_path / "done"
-    parts = parallel.map_files(recording(log, slow_in_child=True), paths, 2)
+
+    def work(path: Path) -> building.FilePart:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {path.name}\n")
+        deadline = time.monotonic() + 20
+        while os.getpid() != TEST_PROCESS and len(log.read_text(encoding="utf-8").splitlines()) < len(paths):
+            if time.monotonic() > deadline:
+                raise TimeoutError("this process did not do the other files")
+            time.sleep(0.01)  # the child holds its file until every other file is taken
+        return building.build_file(path)
+
+    parts = parallel.map_files(work, paths, 2)
+    building.release(part.rows for part in parts)
     assert [part.report.path for part in parts] == [str(path) for path in paths]
     done = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
     assert sorted(name for _, name in done) == sorted(path.name for path in paths)
-    by_child = [name for pid, name in done if int(pid) != TEST_PROCESS]
-    assert len(by_child) <= 1  # it took one file at most, and this process did all the others meanwhile
+    assert len([name for pid, name in done if int(pid) != TEST_PROCESS]) <= 1
 
 
 TEST_PROCESS = os.getpid()
@@ -105,6 +111,19 @@ def failing(path: Path) -> building.FilePart:
     if os.getpid() != TEST_PROCESS:
         raise ValueError(f"cannot build {path.name} in a child")
     return building.build_file(path)
+
+
+def out_of_disk(out: IO[bytes]) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_child_that_cannot_write_its_results_leaves_its_files_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = [dataset_files(bundled_data_path())]
+    serial = built(groups, jobs=1)
+    monkeypatch.setattr(building.FilePart, "spill", out_of_disk)
+    assert built(groups, jobs=2) == serial
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 def exiting(path: Path) -> building.FilePart:
@@ -117,7 +136,9 @@ def test_a_childs_error_is_raised_here_its_lost_work_done_here_and_no_child_is_l
     paths = dataset_files(bundled_data_path())
     with pytest.raises(RuntimeError, match=r"failed: ValueError: cannot build .* in a child"):
         parallel.map_files(failing, paths, 2)
-    assert [part.report.path for part in parallel.map_files(exiting, paths, 2)] == [str(p) for p in paths]
+    parts = parallel.map_files(exiting, paths, 2)
+    building.release(part.rows for part in parts)
+    assert [part.report.path for part in parts] == [str(p) for p in paths]
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every child has been waited for
 
@@ -154,7 +175,7 @@ def test_an_id_shared_by_two_types_is_a_duplicate(tmp_path: Path) -> None:
         f"{projects}:{line}: xiolift: id: duplicate id (first at {folder / 'companies.toml'}:4)"]
 
 
-def test_a_child_that_cannot_be_started_leaves_its_share_here(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_when_no_child_can_be_started_this_process_does_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
     groups = [dataset_files(bundled_data_path())]
     serial = built(groups, jobs=1)
 
@@ -168,7 +189,7 @@ def test_a_child_that_cannot_be_started_leaves_its_share_here(monkeypatch: pytes
 CHILD_SCRIPT = """
 import os, sys, time
 from pathlib import Path
-from linping_cli import building, parallel
+from linping_cli import building
 pids = Path(sys.argv[1])
 def slow(path, pack):
     with open(pids, "a") as out:
@@ -211,3 +232,22 @@ def test_the_white_space_looked_for_is_all_that_normalising_can_leave() -> None:
     left = {char for code in range(0x110000)
             for char in unicodedata.normalize("NFKC", chr(code)).casefold() if char.isspace()}
     assert left - {" "} == set(_OTHER_SPACES)
+
+
+def test_packing_in_batches_gives_the_bytes_packing_whole_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = [dataset_files(bundled_data_path()), [FIXTURE], [SECOND_REGION]]
+    monkeypatch.setattr(validation, "BATCH", 10**9)
+    whole = built(groups, jobs=1)
+    monkeypatch.setattr(validation, "BATCH", 2)
+    whole_files: list[str] = []
+    parse = validation.parse_document
+
+    def parse_whole(path: Path, raw: bytes) -> tuple[str, dict[str, object]]:
+        whole_files.append(path.name)
+        return parse(path, raw)
+
+    monkeypatch.setattr(validation, "parse_document", parse_whole)
+    assert built(groups, jobs=1) == whole
+    # Every file went in batches, but for those of two entry tables or fewer.
+    assert whole[2] == [] and whole_files == ["meta.toml", SECOND_REGION.name]
+    assert built(groups, jobs=2) == whole
