@@ -22,7 +22,8 @@ from linping_cli.errors import Problem
 from linping_cli.index import KINDS
 from linping_cli.indexing import build_index
 from linping_cli.parallel import FileSlice, map_files
-from linping_cli.validation import FileReport, check_file, check_region
+from linping_cli.reading import check_file
+from linping_cli.validation import FileReport, check_region
 
 PARALLEL_BYTES = 2_000_000  # below this, starting processes costs more than it saves
 

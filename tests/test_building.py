@@ -14,7 +14,7 @@ from conftest import FIXTURE, SECOND_REGION
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linping_cli import building, parallel, validation
+from linping_cli import building, parallel, reading
 from linping_cli.index import ENTRY, FIELD, normalize
 from linping_cli.indexing import _OTHER_SPACES, GROUP, _normalize
 from linping_cli.loading import bundled_data_path, dataset_files, load_dataset
@@ -236,17 +236,17 @@ def test_the_white_space_looked_for_is_all_that_normalising_can_leave() -> None:
 
 def test_packing_in_batches_gives_the_bytes_packing_whole_gives(monkeypatch: pytest.MonkeyPatch) -> None:
     groups = [dataset_files(bundled_data_path()), [FIXTURE], [SECOND_REGION]]
-    monkeypatch.setattr(validation, "BATCH", 10**9)
+    monkeypatch.setattr(reading, "BATCH", 10**9)
     whole = built(groups, jobs=1)
-    monkeypatch.setattr(validation, "BATCH", 2)
+    monkeypatch.setattr(reading, "BATCH", 2)
     whole_files: list[str] = []
-    parse = validation.parse_document
+    parse = reading.parse_document
 
     def parse_whole(path: Path, raw: bytes) -> tuple[str, dict[str, object]]:
         whole_files.append(path.name)
         return parse(path, raw)
 
-    monkeypatch.setattr(validation, "parse_document", parse_whole)
+    monkeypatch.setattr(reading, "parse_document", parse_whole)
     assert built(groups, jobs=1) == whole
     # Every file went in batches, but for those of two entry tables or fewer.
     assert whole[2] == [] and whole_files == ["meta.toml", SECOND_REGION.name]

@@ -10,7 +10,7 @@ from conftest import FIXTURE, SECOND_REGION
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linping_cli import validation
+from linping_cli import reading
 from linping_cli.loading import bundled_data_path, dataset_files
 
 HEAD = ('[meta]\nid = "r"\nregion = "区"\nregion_en = "R"\n\n'
@@ -52,9 +52,9 @@ class Rows:
 
 def report_of(path: Path, batch: int, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
     """What checking `path` gives; its problems in the order they are shown (by line)."""
-    monkeypatch.setattr(validation, "BATCH", batch)
+    monkeypatch.setattr(reading, "BATCH", batch)
     packer = Rows()
-    report = validation.check_file(path, packer)
+    report = reading.check_file(path, packer)
     return ([str(problem) for problem in sorted(report.problems, key=lambda problem: problem.line or 0)],
             report.readable, report.has_meta, report.meta, [str(problem) for problem in report.meta_problems],
             report.sources, report.entries, packer.rows, report.invalid, report.ids_by_type, report.targets,
@@ -76,7 +76,7 @@ def test_a_large_file_is_checked_in_batches_without_parsing_it_whole(tmp_path: P
         FIGURE.format(n=n) for n in range(7)), encoding="utf-8")
     whole = report_of(path, WHOLE, monkeypatch)
     parsed: list[int] = []
-    monkeypatch.setattr(validation, "parse_document", lambda *args: parsed.append(1))
+    monkeypatch.setattr(reading, "parse_document", lambda *args: parsed.append(1))
     assert report_of(path, 3, monkeypatch) == whole
     assert not parsed
     assert len(whole[7]) == 14 and not whole[0]
