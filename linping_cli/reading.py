@@ -15,6 +15,11 @@ from linping_cli.errors import DataError, Problem
 from linping_cli.models import ENTRY_TYPES
 from linping_cli.validation import FileChecker, FileReport
 
+try:  # here, so that processes forked to read files have it already
+    import rtoml
+except ImportError:  # a dependency on CPython only
+    rtoml = None
+
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of one file, if it can be read and is not binary; else a DataError."""
@@ -50,9 +55,7 @@ def _fail(path: Path, message: str, line: int | None = None) -> DataError:
 
 def _fast_parse(text: str) -> dict[str, Any] | None:
     """rtoml's parse (about twice as fast as tomli's), or None: not installed, or it failed."""
-    try:
-        import rtoml
-    except ImportError:  # a dependency on CPython only
+    if rtoml is None:
         return None
     try:
         return rtoml.loads(text)

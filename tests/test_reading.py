@@ -111,3 +111,12 @@ def test_a_bad_byte_late_in_a_file_is_told_at_its_offset_in_the_file(tmp_path: P
     problems = report_of(path, 2, monkeypatch)[0]
     assert problems == [f"{path}: -: -: not UTF-8 text (bad byte at offset {len(text.encode()) + 19})"]
     assert problems == report_of(path, WHOLE, monkeypatch)[0]
+
+
+def test_without_rtoml_tomli_parses_and_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "d.toml"
+    path.write_text(HEAD + "".join(COMPANY.format(n=n) for n in range(5)) + ODD[0], encoding="utf-8")
+    with_rtoml = report_of(path, 2, monkeypatch)
+    monkeypatch.setattr(reading, "rtoml", None)
+    assert report_of(path, 2, monkeypatch) == with_rtoml
+    assert with_rtoml[0] and len(with_rtoml[7]) == 5  # the odd table's problems, and five good entries
