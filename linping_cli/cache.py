@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from linping_cli import __version__
 
-FORMAT = 5
+FORMAT = 6
 _LENGTH = 8  # bytes of the little-endian length that starts the file
 
 

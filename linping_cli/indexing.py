@@ -65,18 +65,19 @@ def _raw_keys(rows: list[dict[str, Any]]) -> tuple[list[list[str]], int]:
     """
     ids_names, others, pinyin, tags, texts, refs = [], [], [], [], [], []
     placed = 0
-    for row in rows:
-        aliases, pinyins, row_tags = row["aliases"], row["pinyin"], row["tags"]
+    for row in rows:  # as written: optional fields may be missing
+        get = row.get
+        aliases, pinyins, row_tags = get("aliases", ()), get("pinyin", ()), get("tags", ())
         ids_names.append(f"{row['id']}{FIELD}{row['name']}")
         others.append(FIELD.join([*aliases, row["name_en"]]))
         pinyin.append(FIELD.join(pinyins))
         tags.append(FIELD.join(row_tags))
         placed += 1 + len(aliases) + len(pinyins) - bool(pinyins) + len(row_tags) - bool(row_tags)
-        parts = [row["summary"], row["summary_en"], row["note"], row["category"], format_number(row.get("value"))]
-        for figure in row["key_figures"]:
-            parts += [figure["label"], figure["label_en"], format_number(figure["value"])]
-        for person in row.get("people", ()):
-            parts += [person["name"], person["role"], person["role_en"]]
+        parts = [row["summary"], row["summary_en"], get("note"), get("category"), format_number(get("value"))]
+        for figure in get("key_figures", ()):
+            parts += [figure["label"], figure.get("label_en"), format_number(figure["value"])]
+        for person in get("people", ()):
+            parts += [person["name"], person.get("role"), person.get("role_en")]
         texts.append(" ".join(filter(None, parts)))  # no empty parts, so no runs of spaces to fold later
         refs.append(FIELD.join(references(row)))
     return [ids_names, others, pinyin, tags, texts, refs], placed

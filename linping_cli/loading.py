@@ -15,7 +15,7 @@ from typing import Any
 
 from linping_cli import cache
 from linping_cli.errors import DataError, Problem
-from linping_cli.models import Dataset, Region, Source
+from linping_cli.models import Dataset, Region, Source, complete
 
 
 def bundled_data_path() -> Path:
@@ -105,7 +105,7 @@ def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes
 
     def row(position: int) -> dict[str, Any]:
         try:
-            data = marshal.loads(read_rows(offsets[position], offsets[position + 1] - offsets[position]))
+            data = complete(marshal.loads(read_rows(offsets[position], offsets[position + 1] - offsets[position])))
             data["region"] = regions_of[position]  # rows are packed before their region is known
             return data
         except (EOFError, ValueError, TypeError, OSError):

@@ -278,14 +278,50 @@ def reference_fields(type_name: str) -> list[tuple[str, bool]]:
 
 
 def references(row: dict[str, Any]) -> list[str]:
-    """Every id an entry (as a dict) points at, in field order."""
+    """Every id an entry (as a dict, complete or as written) points at, in field order."""
     ids: list[str] = []
     for name, many in reference_fields(row["type"]):
         if many:
-            ids.extend(row[name])
-        elif row[name]:
+            ids.extend(row.get(name, ()))
+        elif row.get(name):
             ids.append(row[name])
     return ids
+
+
+def complete(row: dict[str, Any]) -> dict[str, Any]:
+    """An entry as packed (its tables as written) with every omitted field filled in, in output order.
+
+    The defaults' empty lists are shared between entries, which nothing changes.
+    """
+    return _complete(_kinds_of(row["type"]), row)
+
+
+_NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "people": PERSON_KINDS}
+_COMPLETIONS: dict[int, tuple[dict[str, Any], list[tuple[str, dict[str, str]]]]] = {}
+_ENTRY_KINDS: dict[str, dict[str, str]] = {}
+
+
+def _kinds_of(type_name: str) -> dict[str, str]:
+    found = _ENTRY_KINDS.get(type_name)
+    if found is None:
+        specs = field_specs(ENTRY_TYPES[type_name]).values()
+        found = _ENTRY_KINDS[type_name] = {spec.name: spec.kind for spec in specs}
+    return found
+
+
+def _complete(kinds: dict[str, str], table: dict[str, Any]) -> dict[str, Any]:
+    completion = _COMPLETIONS.get(id(kinds))
+    if completion is None:
+        completion = _COMPLETIONS[id(kinds)] = (
+            {name: default_of(kind) for name, kind in kinds.items()},
+            [(name, _NESTED_KINDS[kind.rstrip("?")]) for name, kind in kinds.items()
+             if kind.rstrip("?") in _NESTED_KINDS])
+    defaults, nested = completion
+    full = defaults | table
+    for name, inner in nested:
+        if full[name]:
+            full[name] = [_complete(inner, item) for item in full[name]]
+    return full
 
 
 class Region:

@@ -43,7 +43,7 @@ EntryFacts = tuple[str, str, int, list[tuple[str, str]], list[str]]
 
 
 class FileReport:
-    """What checking one file found. `rows` holds a batch's valid entries, region not yet set, until packed."""
+    """What checking one file found. `rows` holds a batch's valid entries, as written (see _Plan), until packed."""
 
     __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "meta_problems", "path",
                  "problems", "readable", "rows", "sources", "targets")
@@ -202,15 +202,17 @@ class _LinesOfFiles:
 class _Plan:
     """How to check one kind of table, worked out once rather than per table.
 
-    `defaults` holds every field in output order, so a checked table is a copy of it
-    updated with the table's values. Its empty lists are shared between tables; nothing
-    changes a checked table's lists, which are packed as they are.
+    An entry's sound table is kept as written, to be packed so and completed when read
+    (`models.complete`): packing what the TOML left out would cost more than reading it.
+    Other tables, used at once, are completed here: `defaults` holds every field in output
+    order, so a checked table is a copy of it updated with the table's values.
     """
 
-    __slots__ = ("allowed", "defaults", "fields", "nested", "required", "scalars")
+    __slots__ = ("allowed", "as_written", "defaults", "fields", "nested", "required", "scalars")
 
-    def __init__(self, kinds: dict[str, str], owned: dict[str, Any] | None = None) -> None:
+    def __init__(self, kinds: dict[str, str], owned: dict[str, Any] | None = None, as_written: bool = True) -> None:
         owned = owned or {}
+        self.as_written = as_written
         self.defaults = {name: owned[name] if name in owned else default_of(kind) for name, kind in kinds.items()}
         self.required = [name for name, kind in kinds.items() if name not in owned and is_required(kind)]
         self.scalars: dict[str, Callable[[Any], str | None]] = {}  # the check of each plain field's value
@@ -280,14 +282,16 @@ class FileChecker:
             if entry_id is not None:
                 self.report.invalid.add(entry_id)  # still a valid target: report it once, not again
             return
-        cited = [ref["file"] for ref in row["source"]]
-        for figure in row["key_figures"]:
-            if figure["source"] is None:
-                figure["source"] = row["source"]
+        row["type"] = type_name
+        sources = row.get("source", [])
+        cited = [ref["file"] for ref in sources]
+        for figure in row.get("key_figures", ()):
+            if figure.get("source") is None:
+                figure["source"] = sources
             else:
                 cited += [ref["file"] for ref in figure["source"]]
-        refs = [(name, target) for name, targets in reference_fields(type_name)
-                for target in (row[name] if targets else [row[name]] if row[name] else ())]
+        refs = [(name, target) for name, many in reference_fields(type_name)
+                for target in (row.get(name, ()) if many else [row[name]] if row.get(name) else ())]
         report = self.report
         report.entries.append((row["id"], type_name, index, refs, list(dict.fromkeys(cited))))
         report.ids_by_type.setdefault(type_name, set()).add(row["id"])
@@ -315,25 +319,22 @@ class FileChecker:
                     self.problem(self.line_of(table_name, index, within or key), entry_id, key,
                                  f"unknown key{hint}")
             ok = False
-        result = plan.defaults.copy()
         scalars = plan.scalars
         sound = True
         for name, value in table.items():
             check = scalars.get(name)
-            if check is not None:
-                result[name] = value
-                if check(value) is not None:
-                    sound = False
+            if check is not None and check(value) is not None:
+                sound = False
         for name in plan.required:
             if name not in table:
                 sound = False
-        if sound:  # only the nested tables are left to check
+        if sound:  # only the nested tables are left to check, which are kept as written too
             for name, nested in plan.nested.items():
                 if name in table:
-                    result[name] = self._check_tables(table_name, index, within or name, table[name], nested,
-                                                      entry_id)
-                    ok = ok and result[name] is not None
-            return result if ok else None
+                    ok = self._check_tables(table_name, index, within or name, table[name], nested,
+                                            entry_id) is not None and ok
+            return (table if plan.as_written else plan.defaults | table) if ok else None
+        result = plan.defaults.copy()
         for name in plan.fields:
             if name not in table:
                 if name in plan.required:
@@ -348,6 +349,7 @@ class FileChecker:
                 if message is not None:
                     self.problem(self.line_of(table_name, index, within or name), entry_id, name, message)
                     ok = False
+                result[name] = table[name]
         return result if ok else None
 
     def _check_tables(self, table_name: str, index: int | None, field: str, value: Any, plan: _Plan,
@@ -463,8 +465,8 @@ _NESTED_PLANS: dict[str, _Plan] = {}
 _NESTED_PLANS["sources"] = _Plan(SOURCE_REF_KINDS)  # first: key figures nest sources
 _NESTED_PLANS["key_figures"] = _Plan(KEY_FIGURE_KINDS)
 _NESTED_PLANS["people"] = _Plan(PERSON_KINDS)
-_META_PLAN = _Plan(META_KINDS)
-_SOURCE_PLAN = _Plan(SOURCE_KINDS)
+_META_PLAN = _Plan(META_KINDS, as_written=False)
+_SOURCE_PLAN = _Plan(SOURCE_KINDS, as_written=False)
 _ENTRY_PLANS: dict[str, _Plan] = {}
 
 

@@ -167,3 +167,20 @@ def test_a_second_meta_is_reported_once(tmp_path: Path) -> None:
     write(folder, META + FIGURE.format(id="a", value=1), "one.toml")
     two = write(folder, '[meta]\nid = "r2"\n', "two.toml")
     assert problems_of(folder) == [f"{two}:1: -: meta: a second [meta] table in one dataset"]
+
+
+def test_an_entry_written_out_of_order_and_in_part_reads_complete_and_in_order(tmp_path: Path) -> None:
+    from linping_cli.models import KEY_FIGURE_KINDS, SOURCE_REF_KINDS, field_order, to_dict
+
+    path = write(tmp_path, META + '[[company]]\nsource = [{ section = "lead", file = "a.txt" }]\n'
+                 'key_figures = [{ value = 3, label = "员工", unit = "人" }]\nsummary_en = "A firm."\n'
+                 'summary = "一家。"\nname_en = "Firm"\nname = "公司"\nid = "firm"\n')
+    for use_cache in (False, True, True):  # built, then written to the cache, then read from it
+        entry = load_dataset([path], use_cache=use_cache).entries[0]
+        data = to_dict(entry)
+        assert tuple(data) == field_order(Company)
+        assert data["aliases"] == [] and data["people"] == [] and data["founded"] is None
+        figure = data["key_figures"][0]
+        assert tuple(figure) == tuple(KEY_FIGURE_KINDS) and figure["target"] is False
+        assert figure["source"] == data["source"] == [{"file": "a.txt", "section": "lead"}]
+        assert tuple(data["source"][0]) == tuple(SOURCE_REF_KINDS)
