@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from linping_cli import __version__
 
-FORMAT = 6
+FORMAT = 7
 _LENGTH = 8  # bytes of the little-endian length that starts the file
 
 

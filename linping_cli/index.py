@@ -10,7 +10,7 @@ what these lookups find.
 import unicodedata
 from collections.abc import Callable, Iterator
 
-KINDS = ("exact", "alias", "names", "words", "pinyin", "initials", "syllables", "text", "text_words", "refs")
+KINDS = ("exact", "alias", "tags", "words", "pinyin", "initials", "syllables", "text", "text_words", "refs")
 ENTRY, FIELD = "\x01", "\x00"
 
 

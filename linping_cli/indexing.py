@@ -46,7 +46,7 @@ def build_index(rows: list[dict[str, Any]]) -> dict[str, tuple[bytes, list[int]]
     blobs = {
         "exact": _wrap(ids_names),
         "alias": _wrap(ENTRY.join(map(FIELD.join, zip(others_, compact, strict=True)))),
-        "names": _wrap(ENTRY.join(map(FIELD.join, zip(ids_names_, others_, compact, tags_, strict=True)))),
+        "tags": _wrap(tags),
         "words": _word_runs(_wrap(ENTRY.join(map(FIELD.join, zip(ids_names_, others_, tags_, strict=True))))),
         "pinyin": _wrap(ENTRY.join(compact)),
         "initials": _wrap(_initials(syllables)),

@@ -47,8 +47,8 @@ def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
         lambda: index.find("exact", FIELD + q + FIELD),
         lambda: index.find("alias", FIELD + q + FIELD) | (
             index.find("alias", FIELD + pinyin + FIELD) if pinyin else set()),
-        lambda: index.find("names", FIELD + q) | (index.find("pinyin", FIELD + pinyin) if pinyin else set()),
-        lambda: index.find("names", q) | index.find_words("words", q_words) | _syllable_hits(index, pinyin),
+        lambda: _names(index, FIELD + q) | (index.find("pinyin", FIELD + pinyin) if pinyin else set()),
+        lambda: _names(index, q) | index.find_words("words", q_words) | _syllable_hits(index, pinyin),
         lambda: index.find("text", q) | index.find_words("text_words", q_words),
     )
     ranks: dict[int, int] = {}
@@ -62,6 +62,11 @@ def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
         ranks = {p: 5 for p in _fuzzy(index, q_words) if not wanted or kinds[p] in wanted}
     order = sorted(ranks, key=lambda p: (ranks[p], dataset.region_of(p), dataset.id_of(p)))
     return [(ranks[p], dataset.record(p)) for p in order[:limit]]
+
+
+def _names(index: SearchIndex, needle: str) -> set[int]:
+    """Entries with `needle` in their id or name, an alias or English name or pinyin, or a tag."""
+    return index.find("exact", needle) | index.find("alias", needle) | index.find("tags", needle)
 
 
 def _syllable_hits(index: SearchIndex, pinyin: str) -> set[int]:
