@@ -75,7 +75,7 @@ class Packer(Protocol):
 
 
 # Entry tables parsed and checked at a time: 25 and 50 built a 100,000-entry dataset about as
-# fast, 100 a twentieth slower, 250 a fifth slower (their objects outgrow a core's cache).
+# fast, 100 a twentieth to a tenth slower, 250 a sixth slower (their objects outgrow a core's cache).
 BATCH = 50
 # The line that opens an entry table: where a file can be cut into pieces that parse on their own.
 _ENTRY_HEADER = re.compile(rb"\n\[\[(?:" + "|".join(map(re.escape, ENTRY_TYPES)).encode() + rb")\]\]")
