@@ -79,16 +79,20 @@ class FilePart:
 
     def spill(self, out: IO[bytes]) -> None:
         """In a child: write the blobs to `out`, keeping only where each lies, for `unspill`."""
-        def put(blob: bytes) -> tuple[int, int]:
+        def put(blob: bytes) -> tuple[int, int] | bytes:
+            if not blob:
+                return blob  # nothing to lend
             at = out.tell()
             out.write(blob)
             return at, len(blob)
 
         self._map_blobs(put)
 
-    def unspill(self, out: IO[bytes]) -> None:
-        """In the parent: the blobs a child spilled to `out`, as slices of it."""
-        self._map_blobs(lambda at: FileSlice(out, *at))
+    def unspill(self, out: IO[bytes]) -> bool:
+        """In the parent: the blobs a child spilled to `out`, as slices of it; whether there were any."""
+        spilled = [self.rows, *(keys for keys, _ in self.index.values())]
+        self._map_blobs(lambda blob: FileSlice(out, *blob) if isinstance(blob, tuple) else blob)
+        return any(isinstance(blob, tuple) for blob in spilled)
 
     def _map_blobs(self, change: Callable[[Any], Any]) -> None:
         self.rows = change(self.rows)

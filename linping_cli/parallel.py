@@ -76,8 +76,8 @@ class Spillable(Protocol):
     def spill(self, out: IO[bytes]) -> None:
         """In a child: move the big bytes to `out`, keeping where they lie."""
 
-    def unspill(self, out: IO[bytes]) -> None:
-        """In the parent: read what `spill` left as slices of `out`, which must then stay open."""
+    def unspill(self, out: IO[bytes]) -> bool:
+        """In the parent: read what `spill` left as slices of `out`; whether it holds any, so `out` must stay open."""
 
 
 Result = TypeVar("Result", bound=Spillable)
@@ -183,8 +183,7 @@ class _Child:
         import pickle
 
         result: Spillable = pickle.loads(os.pread(self.out.fileno(), size, offset))
-        result.unspill(self.out)
-        self.lent = True
+        self.lent = result.unspill(self.out) or self.lent
         return result
 
     def error(self, offset: int, size: int) -> str:
