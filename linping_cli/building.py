@@ -39,11 +39,8 @@ class FilePart:
 
     def __init__(self, pack: bool) -> None:
         self._pack = pack
-        self.report = FileReport("")
         self.rows: bytes | FileSlice = b""
         self.ids = self.types = ""  # of its entries, a line each, joined here rather than by the parent
-        # Arrays rather than lists: a hundred thousand entries' numbers are not a million objects to make and free.
-        self.row_lengths = array("q")
         # kind -> (its keys, where each entry's keys start)
         self.index: dict[str, tuple[bytes | FileSlice, array[int]]] = {}
         self.clear()
@@ -60,15 +57,17 @@ class FilePart:
             self._sizes[kind] += len(keys)
 
     def clear(self) -> None:
+        # Arrays rather than lists: a hundred thousand entries' numbers are not a million objects to make and free.
         self.row_lengths = array("q")
         self._rows: list[bytes] = []  # each batch's, until `finish` joins them
         self._keys: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
         self._starts: dict[str, array[int]] = {kind: array("q") for kind in KINDS}
         self._sizes = dict.fromkeys(KINDS, 0)  # of each kind's keys so far
 
-    def finish(self) -> None:
-        """Join the batches; or drop them, if the file had problems."""
-        if self._pack and not self.report.problems:
+    def finish(self, report: FileReport) -> None:
+        """Take the file's report, and join the batches; or drop them, if the file had problems."""
+        self.report = report
+        if self._pack and not report.problems:
             self.ids = "\n".join(entry[0] for entry in self.report.entries)
             self.types = "\n".join(entry[1] for entry in self.report.entries)
             self.rows = b"".join(self._rows)
@@ -101,8 +100,7 @@ class FilePart:
 
 def build_file(path: Path, pack: bool = True) -> FilePart:
     part = FilePart(pack)
-    part.report = check_file(path, part)
-    part.finish()
+    part.finish(check_file(path, part))
     return part
 
 

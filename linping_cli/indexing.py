@@ -1,4 +1,4 @@
-"""Build the search index of one file's entries; its layout and its reader are in `index`.
+"""Build the search index of a batch of entries; its layout and its reader are in `index`.
 
 Each kind of key is built for all the entries at once. Python only puts a few strings
 together per entry; normalising (NFKC, case, white space), the pinyin forms and the

@@ -108,7 +108,7 @@ def build_dataset(payload: dict[str, Any], read_rows: Callable[[int, int], bytes
             data = complete(marshal.loads(read_rows(offsets[position], offsets[position + 1] - offsets[position])))
             data["region"] = regions_of[position]  # rows are packed before their region is known
             return data
-        except (EOFError, ValueError, TypeError, OSError):
+        except (EOFError, ValueError, TypeError, KeyError, OSError):
             cache.discard(roots)
             raise DataError([Problem(str(cache.cache_dir()), None, None, None,
                                      "the cache was damaged; it has been removed, so run the command again")]) from None

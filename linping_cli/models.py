@@ -293,7 +293,7 @@ def complete(row: dict[str, Any]) -> dict[str, Any]:
 
     The defaults' empty lists are shared between entries, which nothing changes.
     """
-    return _complete(_kinds_of(row["type"]), row)
+    return _complete(kinds_of(row["type"]), row)
 
 
 _NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "people": PERSON_KINDS}
@@ -301,7 +301,8 @@ _COMPLETIONS: dict[int, tuple[dict[str, Any], list[tuple[str, dict[str, str]]]]]
 _ENTRY_KINDS: dict[str, dict[str, str]] = {}
 
 
-def _kinds_of(type_name: str) -> dict[str, str]:
+def kinds_of(type_name: str) -> dict[str, str]:
+    """The kind of each field of an entry type, in output order."""
     found = _ENTRY_KINDS.get(type_name)
     if found is None:
         specs = field_specs(ENTRY_TYPES[type_name]).values()

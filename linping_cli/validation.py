@@ -26,6 +26,7 @@ from linping_cli.models import (
     default_of,
     field_specs,
     is_required,
+    kinds_of,
     reference_fields,
 )
 
@@ -210,23 +211,20 @@ class _Plan:
 
     __slots__ = ("allowed", "as_written", "defaults", "fields", "nested", "required", "scalars")
 
-    def __init__(self, kinds: dict[str, str], owned: dict[str, Any] | None = None, as_written: bool = True) -> None:
-        owned = owned or {}
+    def __init__(self, kinds: dict[str, str], as_written: bool = True) -> None:
         self.as_written = as_written
-        self.defaults = {name: owned[name] if name in owned else default_of(kind) for name, kind in kinds.items()}
-        self.required = [name for name, kind in kinds.items() if name not in owned and is_required(kind)]
+        self.defaults = {name: default_of(kind) for name, kind in kinds.items()}
+        self.required = [name for name, kind in kinds.items() if is_required(kind)]
         self.scalars: dict[str, Callable[[Any], str | None]] = {}  # the check of each plain field's value
         self.nested: dict[str, _Plan] = {}  # the plan of each field that holds a list of tables
         for name, kind in kinds.items():
             base = kind.rstrip("?")
-            if name in owned:
-                continue
             if base in ("sources", "key_figures", "people"):
                 self.nested[name] = _NESTED_PLANS[base]
             else:
                 self.scalars[name] = _SCALAR_CHECKS[base]
-        self.allowed = frozenset(self.scalars) | frozenset(self.nested)
-        self.fields = [name for name in kinds if name not in owned]  # the order problems are told in
+        self.allowed = frozenset(kinds)
+        self.fields = list(kinds)  # the order problems are told in
 
 
 class FileChecker:
@@ -302,7 +300,7 @@ class FileChecker:
 
     def _check_table(self, table_name: str, index: int | None, table: Any, plan: _Plan,
                      entry_id: str | None, within: str | None = None) -> dict[str, Any] | None:
-        """Check one table against its plan; return it with defaults filled and in field order, or None.
+        """Check one table against its plan: the table (see _Plan), or None if it has problems.
 
         Problems are told as a field-by-field check would: unknown keys in the table's order,
         then each field's in the plan's. A sound table, the usual case, takes one quick pass.
@@ -331,50 +329,41 @@ class FileChecker:
         if sound:  # only the nested tables are left to check, which are kept as written too
             for name, nested in plan.nested.items():
                 if name in table:
-                    ok = self._check_tables(table_name, index, within or name, table[name], nested,
-                                            entry_id) is not None and ok
+                    ok = self._check_tables(table_name, index, within or name, table[name], nested, entry_id) and ok
             return (table if plan.as_written else plan.defaults | table) if ok else None
-        result = plan.defaults.copy()
+        # Something is wrong: tell each field's problems, in the plan's order.
         for name in plan.fields:
             if name not in table:
                 if name in plan.required:
                     self.problem(self.line_of(table_name, index, within), entry_id, name, "missing required field")
-                    ok = False
             elif name in plan.nested:
-                result[name] = self._check_tables(table_name, index, within or name, table[name], plan.nested[name],
-                                                  entry_id)
-                ok = ok and result[name] is not None
+                self._check_tables(table_name, index, within or name, table[name], plan.nested[name], entry_id)
             else:
                 message = plan.scalars[name](table[name])
                 if message is not None:
                     self.problem(self.line_of(table_name, index, within or name), entry_id, name, message)
-                    ok = False
-                result[name] = table[name]
-        return result if ok else None
+        return None
 
     def _check_tables(self, table_name: str, index: int | None, field: str, value: Any, plan: _Plan,
-                      entry_id: str | None) -> list[dict[str, Any]] | None:
-        """A list of nested tables (sources, key figures, people) in `field` of an entry, or None once one is wrong."""
+                      entry_id: str | None) -> bool:
+        """Whether a list of nested tables (sources, key figures, people) in `field` of an entry is sound.
+
+        It stops at the first table that is not.
+        """
         at_least_one = plan is _NESTED_PLANS["sources"]
         if not isinstance(value, list) or (at_least_one and not value):
             message = "expected a list of tables" + (" (at least one)" if at_least_one else "")
             self.problem(self.line_of(table_name, index, field), entry_id, field, message)
-            return None
-        items = []
-        for item in value:
-            checked = self._check_table(table_name, index, item, plan, entry_id, field)
-            if checked is None:
-                return None
-            items.append(checked)
-        return items
+            return False
+        return all(self._check_table(table_name, index, item, plan, entry_id, field) is not None for item in value)
 
 
 def _entry_plan(type_name: str) -> _Plan:
     plan = _ENTRY_PLANS.get(type_name)
     if plan is None:
-        specs = field_specs(ENTRY_TYPES[type_name])
-        kinds = {name: spec.kind for name, spec in specs.items()}
-        plan = _ENTRY_PLANS[type_name] = _Plan(kinds, owned={"type": type_name, "region": None})
+        # An entry's type and region come from where it is, not from its table.
+        kinds = {name: kind for name, kind in kinds_of(type_name).items() if name not in ("type", "region")}
+        plan = _ENTRY_PLANS[type_name] = _Plan(kinds)
     return plan
 
 
