@@ -11,7 +11,7 @@ def main() -> None:
     # spend time (a third of a 100,000-entry listing), and switched off before the cli and Typer
     # are imported, it also skips the collections their imports would set off.
     gc.disable()
-    from linping_cli.cli import app
+    from linping_cli.cli.app import app
 
     try:
         app()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from linping_cli.cli import app
+from linping_cli.cli.app import app
 
 FIXTURE = Path(__file__).parent / "fixture_data.toml"
 SECOND_REGION = Path(__file__).parent / "fixture_second_region.toml"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import Runner
+from typer.main import get_command
 
-from linping_cli.cli import commands
+from linping_cli.cli.app import app
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```console\n\$ linping ([^\n]+)\n(.*?)```", README, re.S)
@@ -40,8 +41,7 @@ def test_example_output_is_real(run: Runner, command: str, expected: str) -> Non
 
 
 def test_every_command_is_documented() -> None:
-    for info in commands.registered_commands:
-        name = info.name or info.callback.__name__  # type: ignore[union-attr]
+    for name in get_command(app).commands:  # type: ignore[attr-defined]
         assert re.search(rf"`linping {name}\b|### {name}\b|### .*\b{name}\b", README), name
 
 

@@ -108,7 +108,7 @@ for info in pkgutil.iter_modules(linping_cli.__path__):
         if isinstance(obj, type) and obj.__module__ == module.__name__ and "line_of" in vars(obj):
             obj.line_of = lambda self, *args, **kwargs: None
             patched.append(f"{module.__name__}.{name}.line_of")
-from linping_cli.loading import load_dataset
+from linping_cli.cli.load import load_dataset
 dataset = load_dataset([Path(sys.argv[1])])
 print(len(dataset) if hasattr(type(dataset), "__len__") else len(dataset.entries), ",".join(patched) or "-")
 """

@@ -1,0 +1,185 @@
+"""The `linping` command: parse arguments, call the query, hand the result to output.
+
+The logic raises UserError or DataError; `exit.Group` turns each into one line on
+stderr and an ExitStatus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from linping_cli import __version__
+from linping_cli.cli.exit import Group
+from linping_cli.cli.options import (
+    FieldsOption,
+    FormatOption,
+    IdArgument,
+    JsonOption,
+    complete_fields,
+    complete_ids,
+    complete_types,
+)
+from linping_cli.cli.session import Session
+from linping_cli.model.errors import UserError
+
+app = typer.Typer(
+    cls=Group,
+    name="linping",
+    help="Facts about Linping District (临平区), Hangzhou: figures, companies, places, plans and more, "
+    "each with its source.\n\nExamples:  linping search 西奥   ·   linping list figure   ·   "
+    "linping compare cfmoto xiolift --json",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"linping {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[list[str] | None, typer.Option(
+        "--data", help="A dataset file or folder to use instead of the bundled one; repeat to load "
+        "several regions. Default: $LINPING_DATA (paths separated by ':'), else the bundled data.",
+        show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the TOML afresh; skip the cache.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar while data is checked.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
+                                          callback=_show_version, is_eager=True)] = False,
+) -> None:
+    if any(not path for path in data or []):
+        raise UserError("--data needs a file or folder, not an empty string")
+    # Paths arrive as text: Typer's Path type stats them, which fails on a NUL byte.
+    ctx.obj = Session.create(data or [], no_cache=no_cache, no_color=no_color, quiet=quiet)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Chinese, English or pinyin text.",
+                                         show_default=False)],
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
+    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+) -> int:
+    """Find entries by name, alias, English name, pinyin, tag or summary; best match first.
+
+    Example: linping search 西奥
+    """
+    session = Session.from_context(ctx)
+    output = session.output(fmt, json_, fields, type_ or [])
+    entries = session.search(query, type_ or [], limit or None)
+    return session.emit_entries(entries, output, empty=f"nothing matches {query!r}")
+
+
+@app.command("list")
+def list_entries(
+    ctx: typer.Context,
+    type_name: Annotated[str | None, typer.Argument(
+        metavar="[TYPE]", help="figure, company, organisation, place, event, plan, product, project or "
+        "industry.", autocompletion=complete_types, show_default=False)] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="Only entries in this category.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only entries about this year.")] = None,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="Sort by this field (default: the order of the dataset files).",
+        autocompletion=complete_fields)] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
+    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+) -> int:
+    """List every entry, or every entry of one TYPE, optionally filtered and sorted.
+
+    Example: linping list figure --category trade --sort value --reverse
+    """
+    session = Session.from_context(ctx)
+    types = [type_name] if type_name else []
+    output = session.output(fmt, json_, fields, types)
+    entries = session.select(type_name, tag or [], category, year, sort, reverse)
+    return session.emit_entries(entries, output, empty="no entry matches those filters")
+
+
+@app.command()
+def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, json_: JsonOption = False,
+         fields: FieldsOption = None) -> int:
+    """Everything about one entry: every field, its source, and what it links to.
+
+    Example: linping show xiolift
+    """
+    session = Session.from_context(ctx)
+    entry = session.resolve(entry_id)
+    return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    entry_ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more entry ids.",
+                                                   autocompletion=complete_ids, show_default=False)],
+    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+) -> int:
+    """Entries side by side; figures with one unit also get difference and ratio to the first.
+
+    Example: linping compare cfmoto xiolift
+    """
+    session = Session.from_context(ctx)
+    entries = [session.resolve(key) for key in entry_ids]
+    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
+    return session.emit_comparison(entries, output)
+
+
+@app.command()
+def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+    """The source articles, what they cover, and how many entries cite each.
+
+    Example: linping sources
+    """
+    session = Session.from_context(ctx)
+    return session.emit_sources(session.output(fmt, json_, None, []))
+
+
+@app.command()
+def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+    """Counts: entries by type, figures by year, entries by source.
+
+    Example: linping stats --json
+    """
+    session = Session.from_context(ctx)
+    return session.emit_stats(session.output(fmt, json_, None, []))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Dataset files or folders (default: what --data names, else the bundled data).",
+        show_default=False)] = None,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """Check a dataset and list every problem as file:line: id: field: message.
+
+    Exit 0 when clean, 3 when not.  Example: linping validate my-region/
+    """
+    session = Session.from_context(ctx)
+    return session.emit_problems([Path(p) for p in paths or []], session.output(fmt, json_, None, []))
+
+
+@app.command()
+def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
+        "--json", help="Accepted for symmetry: the schema is JSON already.")] = False) -> int:
+    """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.
+
+    Example: linping schema > linping.schema.json
+    """
+    from linping_cli.output.schema import schema_text
+
+    return Session.from_context(ctx).emit_text(schema_text() + "\n")

@@ -1,0 +1,82 @@
+"""Exit codes, and the one place that turns every failure into one line on stderr and one of them."""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from linping_cli.model.errors import DataError, UserError
+from linping_cli.store import cache
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    NO_MATCH = 1
+    USAGE = 2
+    BAD_DATA = 3
+    SOFTWARE = 70
+    INTERRUPTED = 130
+
+
+class Group(TyperGroup):
+    """Runs the app and maps every failure to one line on stderr and an exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> NoReturn:
+        try:
+            try:
+                result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
+            except cache.Damaged as damaged:
+                # Found before anything is printed (results are printed whole, once worked out): the
+                # cache is built again and the command run once more, which a rebuilt cache satisfies.
+                cache.discard(damaged.roots)
+                result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
+            code = int(result) if isinstance(result, int) else ExitStatus.OK
+        except (Exception, KeyboardInterrupt) as error:
+            try:
+                code = _exit_status(error)
+            except Exception as second:  # a bug while reporting one: still one line
+                code = fail(f"internal error: {type(second).__name__}: {second} (please report this)",
+                            ExitStatus.SOFTWARE)
+        sys.exit(code)
+
+
+def _exit_status(error: BaseException) -> ExitStatus:
+    """Say what went wrong, in one line on stderr, and the exit status it means."""
+    if isinstance(error, UserError):
+        return fail(str(error), ExitStatus.USAGE)
+    if isinstance(error, DataError):
+        return fail(f"bad data: {error}", ExitStatus.BAD_DATA)
+    if isinstance(error, typer.TyperException):  # Click's usage errors, vendored by Typer
+        return _usage_error(error)
+    if isinstance(error, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    if isinstance(error, typer.Abort):
+        if isinstance(error.__cause__ or error.__context__, KeyboardInterrupt):
+            return ExitStatus.INTERRUPTED
+        return fail(f"internal error: aborted ({error.__context__!r})", ExitStatus.SOFTWARE)
+    # A bug: still one line, never a traceback.
+    return fail(f"internal error: {type(error).__name__}: {error} (please report this)", ExitStatus.SOFTWARE)
+
+
+def fail(message: str, code: ExitStatus) -> ExitStatus:
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"linping: {one_line}", file=sys.stderr)
+    return code
+
+
+def _usage_error(error: typer.TyperException) -> ExitStatus:
+    message = " ".join(str(getattr(error, "format_message", lambda: error)()).split())
+    if not message:  # no arguments: the help has printed itself already
+        return ExitStatus.USAGE
+    ctx = getattr(error, "ctx", None)
+    if getattr(error, "option_name", None) == "--fields" and (ctx is None or any(
+            param.name == "fields" for param in ctx.command.params)):  # not for a command without --fields
+        from linping_cli.query.select import valid_fields
+
+        message += f" (valid fields: {','.join(valid_fields([]))})"
+    return fail(f"{message} (see '{ctx.command_path if ctx else 'linping'} --help')", ExitStatus.USAGE)

@@ -1,0 +1,50 @@
+"""Which dataset a run uses, and loading it: from the cache when it is fresh, else built afresh."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from linping_cli.model.errors import Problem
+from linping_cli.store import cache
+from linping_cli.store.dataset import Dataset, open_cached
+
+if TYPE_CHECKING:
+    from linping_cli.build.progress import Progress
+
+
+def data_paths(given: Sequence[str]) -> list[Path]:
+    """The datasets named by --data, else by $LINPING_DATA (':'-separated); none means the bundled one."""
+    if not given and os.environ.get("LINPING_DATA"):
+        given = [p for p in os.environ["LINPING_DATA"].split(os.pathsep) if p]
+    return [Path(p) for p in given]
+
+
+def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True, quiet: bool = True) -> Dataset:
+    """The datasets at `paths` (the bundled one when empty); DataError if any is bad.
+
+    Only a miss imports `build`: a warm query never pays for parsing and checking.
+    """
+    if use_cache:
+        found = open_cached(cache.roots_of(paths))
+        if found is not None:
+            return found
+    from linping_cli.build.dataset import build_dataset
+
+    return build_dataset(paths, use_cache=use_cache, progress=_progress(quiet))
+
+
+def validate_dataset(paths: Sequence[Path] = (), *, quiet: bool = True) -> list[Problem]:
+    from linping_cli.build.dataset import validate_dataset as validate
+
+    return validate(paths, progress=_progress(quiet))
+
+
+def _progress(quiet: bool) -> Callable[[list[Path]], Progress]:
+    from linping_cli.build.progress import Progress
+
+    stream = None if quiet or not sys.stderr.isatty() else sys.stderr
+    return lambda files: Progress(files, stream)

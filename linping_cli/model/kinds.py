@@ -1,0 +1,58 @@
+"""The kinds a field can be: what the checker accepts, what an omitted field becomes, what the schema says.
+
+A trailing "?" means optional (default null); list kinds default to a fresh []; "bool"
+defaults to false; any other kind is required.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+SOURCE_REF_KINDS = {"file": "text", "section": "text"}
+KEY_FIGURE_KINDS = {
+    "label": "text", "label_en": "text?", "value": "num", "unit": "text", "unit_en": "text?",
+    "qualifier": "qualifier?", "target": "bool", "year": "year?", "year_inferred": "bool",
+    "growth": "num?", "note": "text?", "source": "sources?",
+}
+PERSON_KINDS = {"name": "text", "role": "text?", "role_en": "text?"}
+# The kinds that hold a list of tables, and the kinds of those tables' fields.
+NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "people": PERSON_KINDS}
+LIST_KINDS = ("texts", "refs", *NESTED_KINDS)
+
+QUALIFIERS = ("more-than", "about", "at-least", "at-most")
+TIERS = ("3", "2", "X")
+YEAR_RANGE = (1800, 2100)
+
+# Field annotations: the Python type, and the kind the checker reads from it.
+Id = Annotated[str, "id"]
+Text = Annotated[str, "text"]
+OptText = Annotated[str | None, "text?"]
+Texts = Annotated[list[str], "texts"]
+Num = Annotated[int | float, "num"]
+OptNum = Annotated[int | float | None, "num?"]
+OptInt = Annotated[int | None, "int?"]
+Year = Annotated[int | None, "year?"]
+Flag = Annotated[bool, "bool"]
+Qualifier = Annotated[str | None, "qualifier?"]
+AnyRef = Annotated[str | None, "ref?"]
+PlaceRef = Annotated[str | None, "ref?", ("place",)]
+
+
+def base_of(kind: str) -> str:
+    return kind.rstrip("?")
+
+
+def is_list(kind: str) -> bool:
+    """A list that is there even when empty; an optional one ("sources?") may be null instead."""
+    return kind in LIST_KINDS
+
+
+def default_of(kind: str) -> Any:
+    """What an omitted field becomes: a new list each time, so no two entries share one."""
+    if is_list(kind):
+        return []
+    return False if kind == "bool" else None
+
+
+def is_required(kind: str) -> bool:
+    return not kind.endswith("?") and not is_list(kind) and kind != "bool"

@@ -1,0 +1,326 @@
+"""Typed records for every kind of entry: the one description of the schema.
+
+Each record attribute is annotated with its Python type and, through `Annotated`, the
+kind the checker holds it to (see `kinds`), so the checker, the JSON field order and
+`linping schema` are all derived from these classes.
+
+Records are plain classes rather than dataclasses: building a dozen dataclasses
+costs more at start-up than a whole query does.
+"""
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypedDict
+
+from linping_cli.model.kinds import (
+    NESTED_KINDS,
+    AnyRef,
+    Flag,
+    Id,
+    Num,
+    OptInt,
+    OptNum,
+    OptText,
+    PlaceRef,
+    Qualifier,
+    Text,
+    Texts,
+    Year,
+    default_of,
+    is_list,
+)
+
+if TYPE_CHECKING:
+    class SourceRef(TypedDict):
+        file: str
+        section: str
+
+    class KeyFigure(TypedDict):
+        label: str
+        label_en: str | None
+        value: int | float
+        unit: str
+        unit_en: str | None
+        qualifier: str | None
+        target: bool
+        year: int | None
+        year_inferred: bool
+        growth: int | float | None
+        note: str | None
+        source: list[SourceRef]
+
+    class Person(TypedDict):
+        name: str
+        role: str | None
+        role_en: str | None
+else:
+    # At run time they are plain dicts; building TypedDict classes costs start-up time.
+    SourceRef = KeyFigure = Person = dict
+
+
+class Entry:
+    """What every entry has, whatever its type. Built from a complete dict (see `complete`)."""
+
+    TYPE: ClassVar[str] = ""
+
+    id: Id
+    type: Annotated[str, "type"]
+    region: Annotated[str | None, "region"]
+    name: Text
+    name_en: Text
+    aliases: Texts
+    pinyin: Texts
+    tags: Texts
+    category: OptText
+    summary: Text
+    summary_en: Text
+    key_figures: Annotated[list[KeyFigure], "key_figures"]
+    related: Annotated[list[str], "refs"]
+    note: OptText
+    source: Annotated[list[SourceRef], "sources"]
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.__dict__.update(data)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Figure(Entry):
+    TYPE = "figure"
+
+    value: Num
+    unit: Text
+    unit_en: OptText
+    qualifier: Qualifier
+    target: Flag
+    year: Year
+    year_inferred: Flag
+    period: OptText
+    growth: OptNum
+    subject: AnyRef
+    part_of: Annotated[str | None, "ref?", ("figure",)]
+
+
+class Company(Entry):
+    TYPE = "company"
+
+    location: PlaceRef
+    industry: Annotated[str | None, "ref?", ("industry",)]
+    founded: Year
+    founded_inferred: Flag
+    people: Annotated[list[Person], "people"]
+
+
+class Organisation(Entry):
+    TYPE = "organisation"
+
+    location: PlaceRef
+    parent: AnyRef
+
+
+class Place(Entry):
+    TYPE = "place"
+
+    parent: PlaceRef
+
+
+class Event(Entry):
+    TYPE = "event"
+
+    date: Annotated[str | None, "date?"]
+    date_inferred: Flag
+    location: PlaceRef
+    organiser: AnyRef
+    edition: OptInt
+
+
+class Plan(Entry):
+    TYPE = "plan"
+
+    year: Year
+    year_inferred: Flag
+    deadline: Year
+    issuer: AnyRef
+
+
+class Product(Entry):
+    TYPE = "product"
+
+    maker: Annotated[str | None, "ref?", ("company", "organisation")]
+    year: Year
+    year_inferred: Flag
+
+
+class Project(Entry):
+    TYPE = "project"
+
+
+class Industry(Entry):
+    TYPE = "industry"
+
+    tier: Annotated[str | None, "tier?"]
+    scale: OptNum
+    scale_unit: OptText
+    scale_qualifier: Qualifier
+
+
+ENTRY_TYPES: dict[str, type[Entry]] = {
+    cls.TYPE: cls
+    for cls in (Figure, Company, Organisation, Place, Event, Plan, Product, Project, Industry)
+}
+
+
+class FieldSpec:
+    """One record field: its name, its kind, and which entry types a reference may point at."""
+
+    __slots__ = ("kind", "name", "targets")
+
+    def __init__(self, name: str, kind: str, targets: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.kind = kind
+        self.targets = targets
+
+
+_HEAD = ("id", "type", "region", "name", "name_en")
+_SPECS: dict[type[Entry], dict[str, FieldSpec]] = {}
+
+
+def _own_specs(cls: type) -> Iterator[FieldSpec]:
+    for name, hint in vars(cls).get("__annotations__", {}).items():
+        metadata = getattr(hint, "__metadata__", None)
+        if metadata:
+            yield FieldSpec(name, *metadata)
+
+
+def field_specs(cls: type[Entry]) -> dict[str, FieldSpec]:
+    """Every field of an entry type in output order: identity, then the type's own, then the rest."""
+    specs = _SPECS.get(cls)
+    if specs is None:
+        base = {spec.name: spec for spec in _own_specs(Entry)}
+        own = {spec.name: spec for spec in _own_specs(cls)} if cls is not Entry else {}
+        ordered = [base[name] for name in _HEAD] + list(own.values())
+        ordered += [spec for name, spec in base.items() if name not in _HEAD]
+        specs = _SPECS[cls] = {spec.name: spec for spec in ordered}
+    return specs
+
+
+def field_order(cls: type[Entry]) -> tuple[str, ...]:
+    return tuple(field_specs(cls))
+
+
+_ENTRY_KINDS: dict[str, dict[str, str]] = {}
+
+
+def kinds_of(type_name: str) -> dict[str, str]:
+    """The kind of each field of an entry type, in output order."""
+    found = _ENTRY_KINDS.get(type_name)
+    if found is None:
+        specs = field_specs(ENTRY_TYPES[type_name]).values()
+        found = _ENTRY_KINDS[type_name] = {spec.name: spec.kind for spec in specs}
+    return found
+
+
+_REFERENCE_FIELDS: dict[str, list[tuple[str, bool]]] = {}
+
+
+def reference_fields(type_name: str) -> list[tuple[str, bool]]:
+    """(field, whether it holds a list) for each field of an entry type that names other entries."""
+    found = _REFERENCE_FIELDS.get(type_name)
+    if found is None:
+        found = _REFERENCE_FIELDS[type_name] = [
+            (spec.name, spec.kind == "refs") for spec in field_specs(ENTRY_TYPES[type_name]).values()
+            if spec.kind in ("ref?", "refs")]
+    return found
+
+
+def references(row: dict[str, Any]) -> list[str]:
+    """Every id an entry (as a dict, complete or as written) points at, in field order."""
+    ids: list[str] = []
+    for name, many in reference_fields(row["type"]):
+        if many:
+            ids.extend(row.get(name, ()))
+        elif row.get(name):
+            ids.append(row[name])
+    return ids
+
+
+class _Completion:
+    """How to fill in one kind of table: its scalar defaults, its list fields, its nested tables."""
+
+    __slots__ = ("defaults", "lists", "nested")
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        # Every field in output order; a list field's place is held by None until it is filled in.
+        self.defaults = {name: None if is_list(kind) else default_of(kind) for name, kind in kinds.items()}
+        self.lists = [name for name, kind in kinds.items() if is_list(kind)]
+        self.nested = [(name, _completion(NESTED_KINDS[kind.rstrip("?")])) for name, kind in kinds.items()
+                       if kind.rstrip("?") in NESTED_KINDS]
+
+
+_COMPLETIONS: dict[int, _Completion] = {}
+
+
+def _completion(kinds: dict[str, str]) -> _Completion:
+    # Keyed by identity: the kinds dicts are module constants, alive as long as the process.
+    found = _COMPLETIONS.get(id(kinds))
+    if found is None:
+        found = _COMPLETIONS[id(kinds)] = _Completion(kinds)
+    return found
+
+
+def complete(row: dict[str, Any]) -> dict[str, Any]:
+    """An entry as packed (its tables as written) with every omitted field filled in, in output order."""
+    return _complete(_completion(kinds_of(row["type"])), row)
+
+
+def _complete(completion: _Completion, table: dict[str, Any]) -> dict[str, Any]:
+    full = completion.defaults | table
+    for name in completion.lists:
+        if name not in table:
+            full[name] = []  # a new list for each entry: appending to one changes no other
+    for name, inner in completion.nested:
+        if full[name]:
+            full[name] = [_complete(inner, item) for item in full[name]]
+    return full
+
+
+def to_dict(entry: Entry) -> dict[str, Any]:
+    """The entry as a JSON object: every key of its type, always, in a stable order."""
+    return dict(entry.__dict__)
+
+
+def from_dict(data: dict[str, Any]) -> Entry:
+    return ENTRY_TYPES[data["type"]](data)
+
+
+def entry_year(entry: Entry) -> int | None:
+    """The year an entry is about, whatever field holds it."""
+    year = getattr(entry, "year", None)
+    if year is None:
+        date = getattr(entry, "date", None)
+        if date:
+            year = int(date[:4])
+    return year
+
+
+class Region:
+    __slots__ = ("id", "name", "name_en")
+
+    def __init__(self, id: str, name: str, name_en: str) -> None:
+        self.id, self.name, self.name_en = id, name, name_en
+
+
+class Source:
+    """An article a dataset cites."""
+
+    __slots__ = ("file", "region", "summary", "summary_en", "title", "title_en", "year")
+
+    def __init__(self, file: str, title: str, title_en: str | None, summary: str | None,
+                 summary_en: str | None, year: int | None, region: str) -> None:
+        self.file, self.title, self.title_en = file, title, title_en
+        self.summary, self.summary_en, self.year, self.region = summary, summary_en, year, region

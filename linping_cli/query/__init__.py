@@ -1,0 +1,1 @@
+"""Answer a query over a loaded dataset: search, select (filter, sort, fields), compare, stats."""

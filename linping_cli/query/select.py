@@ -1,0 +1,100 @@
+"""Pick entries: look one up by id, check types and fields, filter and sort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from linping_cli.model.errors import UserError
+from linping_cli.model.kinds import is_list
+from linping_cli.model.records import ENTRY_TYPES, Entry, entry_year, field_order, field_specs
+from linping_cli.store.dataset import Dataset
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def check_type(type_name: str) -> str:
+    if type_name not in ENTRY_TYPES:
+        raise UserError(f"unknown entry type {type_name!r}{did_you_mean(type_name, ENTRY_TYPES)}"
+                        f" (types: {', '.join(ENTRY_TYPES)})")
+    return type_name
+
+
+def resolve(dataset: Dataset, key: str) -> Entry:
+    """The entry with id (or `region:id`) `key`; a UserError with suggestions when there is none."""
+    entry = dataset.get(key)
+    if entry is not None:
+        return entry
+    candidates = dataset.candidates(key)
+    if candidates:
+        options = ", ".join(f"{e.region}:{e.id}" for e in candidates)
+        raise UserError(f"{key!r} is in several regions; say which: {options}")
+    raise UserError(f"no entry has id {key!r}{did_you_mean(key, dataset.keys())}")
+
+
+def valid_fields(types: Iterable[str]) -> list[str]:
+    """Every field an entry of these types has, in output order (all types when none given)."""
+    names: dict[str, None] = {}
+    for type_name in (list(types) or list(ENTRY_TYPES)):
+        names.update(dict.fromkeys(field_order(ENTRY_TYPES[type_name])))
+    return list(names)
+
+
+def check_fields(requested: str, types: Iterable[str]) -> list[str]:
+    allowed = valid_fields(types)
+    chosen = [name.strip() for name in requested.split(",") if name.strip()]
+    if not chosen:
+        raise UserError(f"--fields needs a comma-separated list; valid fields: {','.join(allowed)}")
+    for name in chosen:
+        if name not in allowed:
+            hint = did_you_mean(name, allowed)
+            raise UserError(f"unknown field {name!r}{hint} (valid fields: {','.join(allowed)})")
+    return chosen
+
+
+def check_sort_field(name: str, types: Iterable[str]) -> str:
+    """A field entries can be ordered by: one name, of a field holding a single value."""
+    if "," in name:
+        raise UserError(f"--sort takes one field, not {name!r}")
+    [checked] = check_fields(name, types)
+    if any(is_list(spec.kind) for cls in ENTRY_TYPES.values()
+           for spec in field_specs(cls).values() if spec.name == checked):
+        raise UserError(f"cannot sort by {checked!r}: it holds a list")
+    return checked
+
+
+def filter_entries(entries: Iterable[Entry], *, tags: Sequence[str] = (), category: str | None = None,
+                   year: int | None = None) -> list[Entry]:
+    """Entries carrying every tag in `tags`, in `category`, about `year`."""
+    wanted_tags = {tag.casefold() for tag in tags}
+    result = []
+    for entry in entries:
+        if wanted_tags and not wanted_tags <= {tag.casefold() for tag in entry.tags}:
+            continue
+        if category and (entry.category or "").casefold() != category.casefold():
+            continue
+        if year is not None and entry_year(entry) != year:
+            continue
+        result.append(entry)
+    return result
+
+
+def sort_entries(entries: list[Entry], field: str, *, reverse: bool = False) -> list[Entry]:
+    """Sorted by `field`, entries lacking it last whichever the direction; ties by id."""
+    def key(entry: Entry) -> tuple[Any, ...]:
+        value = getattr(entry, field, None)
+        if value is None or isinstance(value, (list, dict)):
+            return (1, 0, "", entry.id)
+        if isinstance(value, (int, float)):
+            return (0, 0, value, entry.id)
+        return (0, 1, str(value), entry.id)
+
+    present = [e for e in entries if key(e)[0] == 0]
+    missing = [e for e in entries if key(e)[0] == 1]
+    present.sort(key=key, reverse=reverse)
+    return present + sorted(missing, key=lambda e: e.id)

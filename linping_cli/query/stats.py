@@ -1,0 +1,53 @@
+"""Counts over a dataset: entries by type, region and source, figures by year; the sources with their counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from linping_cli.model.records import ENTRY_TYPES, Entry, Figure
+from linping_cli.store.dataset import Dataset
+
+
+def _entries_per_source(entries: Iterable[Entry]) -> dict[tuple[str, str], int]:
+    """How many entries cite each (region, article file)."""
+    counts: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        for file in dict.fromkeys(ref["file"] for ref in entry.source):
+            key = (entry.region or "", file)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def source_records(dataset: Dataset) -> list[dict[str, Any]]:
+    """The articles a dataset cites, each with how many entries cite it."""
+    counts = _entries_per_source(dataset.entries)
+    return [
+        {"file": s.file, "region": s.region, "title": s.title, "title_en": s.title_en, "year": s.year,
+         "summary": s.summary, "summary_en": s.summary_en, "entries": counts.get((s.region, s.file), 0)}
+        for s in dataset.sources
+    ]
+
+
+def stats(dataset: Dataset) -> dict[str, Any]:
+    """Counts of entries by type and region, figures by year, and entries citing each source."""
+    entries = dataset.entries
+    by_type: dict[str, int] = dict.fromkeys(ENTRY_TYPES, 0)
+    by_year: dict[str, int] = {}
+    by_region: dict[str, int] = {}
+    for entry in entries:
+        by_type[entry.type] += 1
+        by_region[entry.region or ""] = by_region.get(entry.region or "", 0) + 1
+        if isinstance(entry, Figure):
+            year = str(entry.year) if entry.year is not None else "none"
+            by_year[year] = by_year.get(year, 0) + 1
+    by_source: dict[str, int] = {}
+    for (_, file), count in _entries_per_source(entries).items():
+        by_source[file] = by_source.get(file, 0) + count
+    return {
+        "entries": len(entries),
+        "types": by_type,
+        "regions": by_region,
+        "figures_by_year": dict(sorted(by_year.items())),
+        "sources": by_source,
+    }

@@ -1,0 +1,1 @@
+"""What a warm query reads: the cache file, the dataset it holds, and the search index with its layout."""
