@@ -12,6 +12,7 @@ from typing import Any
 from linping_cli.build.checks import FileChecker, FileReport
 from linping_cli.model.errors import DataError, Problem
 
+rtoml: Any
 try:
     import rtoml
 except ImportError:  # a dependency on CPython only
@@ -55,7 +56,8 @@ def _fast_parse(text: str) -> dict[str, Any] | None:
     if rtoml is None:
         return None
     try:
-        return rtoml.loads(text)  # type: ignore[no-any-return]
+        parsed: dict[str, Any] = rtoml.loads(text)
+        return parsed
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # a syntax error, or a panic in its Rust code, which is a BaseException

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, NoReturn
 
@@ -25,8 +26,9 @@ class ExitStatus(IntEnum):
 class Group(TyperGroup):
     """Runs the app and maps every failure to one line on stderr and an exit code."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> NoReturn:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> NoReturn:
+        extra["windows_expand_args"] = windows_expand_args
         try:
             try:
                 result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)

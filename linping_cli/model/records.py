@@ -256,7 +256,8 @@ class _Completion:
 
     def __init__(self, kinds: dict[str, str]) -> None:
         # Every field in output order; a list field's place is held by None until it is filled in.
-        self.defaults = {name: None if is_list(kind) else default_of(kind) for name, kind in kinds.items()}
+        self.defaults: dict[str, Any] = {name: None if is_list(kind) else default_of(kind)
+                                         for name, kind in kinds.items()}
         self.lists = [name for name, kind in kinds.items() if is_list(kind)]
         self.nested = [(name, _completion(NESTED_KINDS[kind.rstrip("?")])) for name, kind in kinds.items()
                        if kind.rstrip("?") in NESTED_KINDS]

@@ -11,7 +11,7 @@ are literal text; only queries of Latin letters, digits and spaces are also matc
 word by word, by pinyin syllables, and by near misses.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from linping_cli.model.errors import UserError
 from linping_cli.model.records import Entry
@@ -45,7 +45,7 @@ def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
     q_words = q.split() if latin else []  # a Latin query's words are its runs of [0-9a-z]
     # Pinyin is compared run together, so "xi ao", "xiao", "2024 nian" and "675sr-r" all work.
     pinyin = q.replace(" ", "").replace("-", "") if q.isascii() else ""
-    tiers = (
+    tiers: tuple[Callable[[], set[int]], ...] = (
         lambda: index.find("exact", whole_field(q)),
         lambda: index.find("alias", whole_field(q)) | (
             index.find("alias", whole_field(pinyin)) if pinyin else set()),

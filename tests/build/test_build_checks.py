@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, SECOND_REGION
 
-from linping_cli.model.errors import DataError
 from linping_cli.cli.load import load_dataset, validate_dataset
+from linping_cli.model.errors import DataError
 from linping_cli.model.records import Company, Figure
 
 META = '[meta]\nid = "r"\nregion = "区"\nregion_en = "R"\n\n[[source]]\nfile = "a.txt"\ntitle = "甲"\n\n'
@@ -170,7 +170,8 @@ def test_a_second_meta_is_reported_once(tmp_path: Path) -> None:
 
 
 def test_an_entry_written_out_of_order_and_in_part_reads_complete_and_in_order(tmp_path: Path) -> None:
-    from linping_cli.model.records import KEY_FIGURE_KINDS, SOURCE_REF_KINDS, field_order, to_dict
+    from linping_cli.model.kinds import KEY_FIGURE_KINDS, SOURCE_REF_KINDS
+    from linping_cli.model.records import field_order, to_dict
 
     path = write(tmp_path, META + '[[company]]\nsource = [{ section = "lead", file = "a.txt" }]\n'
                  'key_figures = [{ value = 3, label = "员工", unit = "人" }]\nsummary_en = "A firm."\n'

@@ -58,6 +58,7 @@ def test_problems_that_span_files_are_reported_once_with_their_lines(tmp_path: P
                                       'source = [{file = "000_f15d39121070376d.txt", section = "x"}]\n',
                                       encoding="utf-8")
     problems = built([dataset_files(folder)])[2]
+    assert isinstance(problems, list)
     assert f"{folder / 'more.toml'}:1: -: meta: a second [meta] table in one dataset" in problems
     assert any("location: no entry has id 'linping-ezd' (did you mean 'linping-edz'?)" in p for p in problems)
     assert f"{folder / 'places.toml'}:4: linping: id: duplicate id (first at {folder / 'more.toml'}:7)" in problems

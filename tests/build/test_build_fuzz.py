@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from linping_cli.cli.app import app
-from linping_cli.model.errors import DataError, UserError
 from linping_cli.cli.load import load_dataset
+from linping_cli.model.errors import DataError, UserError
 from linping_cli.query.search import search
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import Runner
@@ -214,7 +215,7 @@ def test_stats(run_fixture: Runner) -> None:
     assert data["figures_by_year"] == {"2024": 3, "none": 1}
 
 
-def test_numbers_keep_every_digit(fixture_file, run: Runner) -> None:
+def test_numbers_keep_every_digit(fixture_file: Path, run: Runner) -> None:
     fixture_file.write_text(fixture_file.read_text(encoding="utf-8").replace("value = 800", "value = 12345.678"),
                             encoding="utf-8")
     table = run("--data", str(fixture_file), "list", "figure").stdout

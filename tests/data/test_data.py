@@ -81,7 +81,8 @@ def _cli(*args: str) -> Any:
 @pytest.fixture(scope="module")
 def listed() -> list[dict[str, Any]]:
     """Every entry as `linping list --json` gives it (defaults filled, key figure sources inherited)."""
-    return _cli("list", "--json")
+    entries: list[dict[str, Any]] = _cli("list", "--json")
+    return entries
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,7 @@ def test_ids_are_unique_across_all_files() -> None:
 
 
 def test_every_type_is_present() -> None:
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for entry in RAW:
         counts[entry["type"]] += 1
     assert {t: counts[t] > 0 for t in ENTRY_TYPES} == dict.fromkeys(ENTRY_TYPES, True)

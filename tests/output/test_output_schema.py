@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from conftest import Runner
@@ -12,29 +13,29 @@ from linping_cli.model.records import ENTRY_TYPES, field_order
 
 
 @pytest.fixture(scope="module")
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     from typer.testing import CliRunner
 
     from linping_cli.cli.app import app
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0
-    document = json.loads(result.stdout)
+    document: dict[str, Any] = json.loads(result.stdout)
     Draft202012Validator.check_schema(document)
     return document
 
 
-def validator(schema: dict, definition: str) -> Draft202012Validator:
+def validator(schema: dict[str, Any], definition: str) -> Draft202012Validator:
     """A validator for one definition of the schema, keeping its $defs."""
     return Draft202012Validator({**schema, "oneOf": [{"$ref": f"#/$defs/{definition}"}]})
 
 
-def test_schema_takes_json_like_every_command(run: Runner, schema: dict) -> None:
+def test_schema_takes_json_like_every_command(run: Runner, schema: dict[str, Any]) -> None:
     result = run("schema", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout) == schema
 
 
-def test_schema_describes_every_type_with_every_key(schema: dict) -> None:
+def test_schema_describes_every_type_with_every_key(schema: dict[str, Any]) -> None:
     for type_name, cls in ENTRY_TYPES.items():
         definition = schema["$defs"][type_name]
         assert definition["required"] == list(field_order(cls))
@@ -46,25 +47,25 @@ def test_schema_describes_every_type_with_every_key(schema: dict) -> None:
     ["show", "acme-lift", "--json"], ["show", "gdp-2024", "--json"],
     ["compare", "acme-lift", "bolt-moto", "--json"], ["compare", "trade-2024", "exports-2024", "--json"],
 ])
-def test_json_output_validates(schema: dict, run_fixture: Runner, args: list[str]) -> None:
+def test_json_output_validates(schema: dict[str, Any], run_fixture: Runner, args: list[str]) -> None:
     document = json.loads(run_fixture(*args).stdout)
     errors = list(Draft202012Validator(schema).iter_errors(document))
     assert errors == []
 
 
-def test_jsonl_lines_validate_as_entries(schema: dict, run_fixture: Runner) -> None:
+def test_jsonl_lines_validate_as_entries(schema: dict[str, Any], run_fixture: Runner) -> None:
     entry = validator(schema, "entry")
     for line in run_fixture("list", "-f", "jsonl").stdout.splitlines():
         assert list(entry.iter_errors(json.loads(line))) == []
 
 
-def test_bundled_data_validates(schema: dict, run: Runner) -> None:
+def test_bundled_data_validates(schema: dict[str, Any], run: Runner) -> None:
     document = json.loads(run("list", "--json").stdout)
     assert len(document) > 100
     assert list(Draft202012Validator(schema).iter_errors(document)) == []
 
 
-def test_schema_rejects_a_string_value(schema: dict, run_fixture: Runner) -> None:
+def test_schema_rejects_a_string_value(schema: dict[str, Any], run_fixture: Runner) -> None:
     entry = json.loads(run_fixture("show", "gdp-2024", "--json").stdout)
     entry["value"] = "1000.5"
     assert list(Draft202012Validator(schema).iter_errors(entry)) != []

@@ -13,6 +13,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import Runner
@@ -287,7 +288,7 @@ def test_a_query_nothing_matches_exits_1(run: Runner) -> None:
 
 
 @functools.cache
-def _entries() -> list[dict]:
+def _entries() -> list[dict[str, Any]]:
     entries = []
     for path in sorted(DATA.glob("*.toml")):
         with open(path, "rb") as handle:
@@ -297,7 +298,7 @@ def _entries() -> list[dict]:
     return entries
 
 
-def _name_cases() -> list:
+def _name_cases() -> list[Any]:
     cases = []
     for entry in _entries():
         queries = [("name", entry["name"]), ("name_en", entry["name_en"])]
@@ -335,7 +336,7 @@ def test_an_id_is_found_first(run: Runner, entry_id: str) -> None:
     check(run, entry_id, entry_id, first=True)
 
 
-def _figures() -> list:
+def _figures() -> list[Any]:
     return [pytest.param(e["id"], e["value"], id=e["id"]) for e in _entries() if e["type"] == "figure"]
 
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli
@@ -66,7 +67,7 @@ def test_corrupt_cache_is_rebuilt(fixture_file: Path, cache_dir: Path, run: Runn
     assert stored.read_bytes() != garbage
 
 
-def read_cache(path: Path) -> tuple[tuple, bytes]:
+def read_cache(path: Path) -> tuple[Any, bytes]:
     """The stored (header, stamps, payload, rows length) and the rows, as cache.py writes them."""
     import marshal
 
@@ -75,7 +76,7 @@ def read_cache(path: Path) -> tuple[tuple, bytes]:
     return marshal.loads(data[8:8 + length]), data[8 + length:]
 
 
-def write_cache(path: Path, head: tuple, rows: bytes) -> None:
+def write_cache(path: Path, head: tuple[Any, ...], rows: bytes) -> None:
     import marshal
 
     encoded = marshal.dumps(head)

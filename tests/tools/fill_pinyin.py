@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import tomli
 from pypinyin import lazy_pinyin, load_phrases_dict
@@ -49,7 +50,7 @@ def pinyin_list(name: str, aliases: list[str]) -> list[str]:
     return [pinyin_of(name)] + [pinyin_of(a) for a in aliases if CJK.search(a)]
 
 
-def _value(line: str, key: str):
+def _value(line: str, key: str) -> Any:
     return tomli.loads(line)[key]
 
 
@@ -61,7 +62,7 @@ def fill_text(text: str, where: str = "<text>") -> str:
     for number, line in enumerate(text.splitlines(keepends=True), 1):
         header = HEADER.match(line)
         if header or OTHER_TABLE.match(line):
-            in_entry = bool(header) and header.group(1) in ENTRY_TYPES
+            in_entry = header is not None and header.group(1) in ENTRY_TYPES
             name = None
             out.append(line)
             continue
