@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Runner
+from typer import Context
 from typer.main import get_command
 
 from linping_cli.cli.app import app
@@ -41,7 +42,8 @@ def test_example_output_is_real(run: Runner, command: str, expected: str) -> Non
 
 
 def test_every_command_is_documented() -> None:
-    for name in get_command(app).commands:  # type: ignore[attr-defined]
+    group = get_command(app)
+    for name in group.list_commands(Context(group)):  # type: ignore[attr-defined]
         assert re.search(rf"`linping {name}\b|### {name}\b|### .*\b{name}\b", README), name
 
 

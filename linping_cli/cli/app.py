@@ -13,6 +13,7 @@ import typer
 
 from linping_cli import __version__
 from linping_cli.cli.exit import Group
+from linping_cli.cli.lazy import COMMANDS
 from linping_cli.cli.options import (
     FieldsOption,
     FormatOption,
@@ -62,7 +63,7 @@ def root(
     ctx.obj = Session.create(data or [], no_cache=no_cache, no_color=no_color, quiet=quiet)
 
 
-@app.command()
+@COMMANDS.command()
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Chinese, English or pinyin text.",
@@ -82,7 +83,7 @@ def search(
     return session.emit_entries(entries, output, empty=f"nothing matches {query!r}")
 
 
-@app.command("list")
+@COMMANDS.command("list")
 def list_entries(
     ctx: typer.Context,
     type_name: Annotated[str | None, typer.Argument(
@@ -108,7 +109,7 @@ def list_entries(
     return session.emit_entries(entries, output, empty="no entry matches those filters")
 
 
-@app.command()
+@COMMANDS.command()
 def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, json_: JsonOption = False,
          fields: FieldsOption = None) -> int:
     """Everything about one entry: every field, its source, and what it links to.
@@ -120,7 +121,7 @@ def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, jso
     return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]))
 
 
-@app.command()
+@COMMANDS.command()
 def compare(
     ctx: typer.Context,
     entry_ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more entry ids.",
@@ -137,7 +138,7 @@ def compare(
     return session.emit_comparison(entries, output)
 
 
-@app.command()
+@COMMANDS.command()
 def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
     """The source articles, what they cover, and how many entries cite each.
 
@@ -147,7 +148,7 @@ def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = Fa
     return session.emit_sources(session.output(fmt, json_, None, []))
 
 
-@app.command()
+@COMMANDS.command()
 def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
     """Counts: entries by type, figures by year, entries by source.
 
@@ -157,7 +158,7 @@ def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = Fals
     return session.emit_stats(session.output(fmt, json_, None, []))
 
 
-@app.command()
+@COMMANDS.command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(
@@ -173,7 +174,7 @@ def validate(
     return session.emit_problems([Path(p) for p in paths or []], session.output(fmt, json_, None, []))
 
 
-@app.command()
+@COMMANDS.command()
 def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
         "--json", help="Accepted for symmetry: the schema is JSON already.")] = False) -> int:
     """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.

@@ -8,8 +8,8 @@ from enum import IntEnum
 from typing import Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
+from linping_cli.cli.lazy import LazyGroup
 from linping_cli.model.errors import DataError, UserError
 from linping_cli.store import cache
 
@@ -23,7 +23,7 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
-class Group(TyperGroup):
+class Group(LazyGroup):
     """Runs the app and maps every failure to one line on stderr and an exit code."""
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
