@@ -30,14 +30,20 @@ if TYPE_CHECKING:
         growth: int | float | None
         note: str | None
         source: list[SourceRef]
+        value_max: int | float | None
+        projected: bool
 
-    class Person(TypedDict):
-        name: str
-        role: str | None
-        role_en: str | None
+    class Outside(TypedDict):
+        field: str
+        note: str
+
+    class Statement(TypedDict):
+        summary: str
+        summary_en: str
+        source: list[SourceRef]
 else:
     # At run time they are plain dicts; building TypedDict classes costs start-up time.
-    SourceRef = KeyFigure = Person = dict
+    SourceRef = KeyFigure = Outside = Statement = dict
 
 
 # Kinds, as the loader reads them: a trailing "?" means optional (default null);
@@ -46,12 +52,17 @@ SOURCE_REF_KINDS = {"file": "text", "section": "text"}
 KEY_FIGURE_KINDS = {
     "label": "text", "label_en": "text?", "value": "num", "unit": "text", "unit_en": "text?",
     "qualifier": "qualifier?", "target": "bool", "year": "year?", "year_inferred": "bool",
-    "growth": "num?", "note": "text?", "source": "sources?",
+    "growth": "num?", "note": "text?", "source": "sources?", "value_max": "num?", "projected": "bool",
 }
-PERSON_KINDS = {"name": "text", "role": "text?", "role_en": "text?"}
-LIST_KINDS = ("texts", "refs", "sources", "key_figures", "people")
+# An entry's field that holds something the two articles do not say, and where it comes from.
+OUTSIDE_KINDS = {"field": "text", "note": "text"}
+# What a person said, in our own words, with where it is said.
+STATEMENT_KINDS = {"summary": "text", "summary_en": "text", "source": "sources"}
+LIST_KINDS = ("texts", "refs", "sources", "key_figures", "outside", "statements")
 
-QUALIFIERS = ("more-than", "about", "at-least", "at-most")
+# "nearly": just below; "range": value to value_max; "class": a size band, not a measured amount.
+QUALIFIERS = ("more-than", "about", "at-least", "at-most", "nearly", "range", "class")
+NAME_EN_ORIGINS = ("translation", "own-name", "article")
 TIERS = ("3", "2", "X")
 YEAR_RANGE = (1800, 2100)
 
@@ -100,6 +111,8 @@ class Entry:
     related: Annotated[list[str], "refs"]
     note: OptText
     source: Annotated[list[SourceRef], "sources"]
+    name_en_origin: OptText  # one of NAME_EN_ORIGINS (checked in validation)
+    outside: Annotated[list[Outside], "outside"]
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.__dict__.update(data)
@@ -125,6 +138,8 @@ class Figure(Entry):
     year_inferred: Flag
     period: OptText
     growth: OptNum
+    value_max: OptNum
+    projected: Flag
     subject: AnyRef
     part_of: Annotated[str | None, "ref?", ("figure",)]
 
@@ -136,7 +151,6 @@ class Company(Entry):
     industry: Annotated[str | None, "ref?", ("industry",)]
     founded: Year
     founded_inferred: Flag
-    people: Annotated[list[Person], "people"]
 
 
 class Organisation(Entry):
@@ -168,6 +182,7 @@ class Plan(Entry):
     year: Year
     year_inferred: Flag
     deadline: Year
+    deadline_inferred: Flag
     issuer: AnyRef
 
 
@@ -192,9 +207,18 @@ class Industry(Entry):
     scale_qualifier: Qualifier
 
 
+class Person(Entry):
+    TYPE = "person"
+
+    role: Text
+    role_en: OptText
+    organisation: Annotated[str | None, "ref?", ("company", "organisation")]
+    statements: Annotated[list[Statement], "statements"]
+
+
 ENTRY_TYPES: dict[str, type[Entry]] = {
     cls.TYPE: cls
-    for cls in (Figure, Company, Organisation, Place, Event, Plan, Product, Project, Industry)
+    for cls in (Figure, Company, Organisation, Place, Event, Plan, Product, Project, Industry, Person)
 }
 
 
@@ -296,7 +320,8 @@ def complete(row: dict[str, Any]) -> dict[str, Any]:
     return _complete(kinds_of(row["type"]), row)
 
 
-_NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "people": PERSON_KINDS}
+_NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "outside": OUTSIDE_KINDS,
+                 "statements": STATEMENT_KINDS}
 _COMPLETIONS: dict[int, tuple[dict[str, Any], list[tuple[str, dict[str, str]]]]] = {}
 _ENTRY_KINDS: dict[str, dict[str, str]] = {}
 
@@ -335,12 +360,14 @@ class Region:
 class Source:
     """An article a dataset cites."""
 
-    __slots__ = ("file", "region", "summary", "summary_en", "title", "title_en", "year")
+    __slots__ = ("authors", "file", "region", "subtitle", "summary", "summary_en", "title", "title_en", "year")
 
-    def __init__(self, file: str, title: str, title_en: str | None, summary: str | None,
-                 summary_en: str | None, year: int | None, region: str) -> None:
-        self.file, self.title, self.title_en = file, title, title_en
+    def __init__(self, file: str, title: str | None, title_en: str | None, summary: str | None,
+                 summary_en: str | None, year: int | None, region: str, subtitle: str | None = None,
+                 authors: list[str] | None = None) -> None:
+        self.file, self.title, self.title_en = file, title, title_en  # title None: the file has no headline
         self.summary, self.summary_en, self.year, self.region = summary, summary_en, year, region
+        self.subtitle, self.authors = subtitle, authors or []
 
 
 class Dataset:

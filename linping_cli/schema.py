@@ -8,14 +8,15 @@ from typing import Any
 from linping_cli.models import (
     ENTRY_TYPES,
     KEY_FIGURE_KINDS,
-    PERSON_KINDS,
+    OUTSIDE_KINDS,
     QUALIFIERS,
     SOURCE_REF_KINDS,
+    STATEMENT_KINDS,
     TIERS,
     field_specs,
 )
 
-_NESTED = {"sources": "source_ref", "key_figures": "key_figure", "people": "person"}
+_NESTED = {"sources": "source_ref", "key_figures": "key_figure", "outside": "outside", "statements": "statement"}
 
 
 def _kind_schema(kind: str) -> dict[str, Any]:
@@ -64,7 +65,8 @@ def build_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {
         "source_ref": _object(SOURCE_REF_KINDS),
         "key_figure": _object({**KEY_FIGURE_KINDS, "source": "sources"}),
-        "person": _object(PERSON_KINDS),
+        "outside": _object(OUTSIDE_KINDS),
+        "statement": _object(STATEMENT_KINDS),
     }
     for type_name, cls in ENTRY_TYPES.items():
         entry = _object({name: spec.kind for name, spec in field_specs(cls).items()})
