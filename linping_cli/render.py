@@ -213,12 +213,13 @@ def _named(key: str, region: str | None, name_of: NameOf) -> str:
 
 
 def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
-    """One nested table (source, person or key figure) as a short phrase."""
+    """One nested table (source, outside item, statement or key figure) as a short phrase."""
     if "section" in item:
         return f"{item['file']} § {item['section']}"
-    if "role" in item:
-        role = " / ".join(r for r in (item.get("role"), item.get("role_en")) if r)
-        return f"{item['name']} ({role})" if role else str(item["name"])
+    if "field" in item and "note" in item:  # an outside item
+        return f"{item['field']}: {item['note']}"
+    if "summary" in item:  # a person's statement
+        return str(item["summary_en"] or item["summary"])
     sign = QUALIFIER_SIGNS.get(item.get("qualifier") or "", "")
     label = f"{item.get('label_en') or item['label']}: " if labelled else ""
     parts = [f"{label}{sign}{format_number(item['value'])} {item['unit']}"]

@@ -27,7 +27,7 @@ def context_with_data(path: Path) -> typer.Context:
 
 def test_types_complete() -> None:
     assert _complete_types("fi") == ["figure"]
-    assert _complete_types("p") == ["place", "plan", "product", "project"]
+    assert _complete_types("p") == ["place", "plan", "product", "project", "person"]
 
 
 def test_ids_complete_with_names_as_descriptions() -> None:
@@ -43,7 +43,7 @@ def test_ids_complete_to_nothing_on_bad_data(tmp_path: Path) -> None:
 
 
 def test_fields_complete_after_a_comma() -> None:
-    assert _complete_fields("id,na") == ["id,name", "id,name_en"]
+    assert _complete_fields("id,na") == ["id,name", "id,name_en", "id,name_en_origin"]
     assert "value" in _complete_fields("")
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import tomli
 from pypinyin import lazy_pinyin, load_phrases_dict
 
-ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry", "person")
+ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry",
+               "person")
 HEADER = re.compile(r"^\s*\[\[\s*([a-z]+)\s*\]\]\s*(#.*)?$")
 OTHER_TABLE = re.compile(r"^\s*\[")
 KEY_LINE = re.compile(r"^\s*(name|aliases|pinyin)\s*=")
