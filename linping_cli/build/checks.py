@@ -16,9 +16,11 @@ from typing import Any
 from linping_cli.model.errors import Problem
 from linping_cli.model.kinds import (
     KEY_FIGURE_KINDS,
-    PERSON_KINDS,
+    NAME_EN_ORIGINS,
+    OUTSIDE_KINDS,
     QUALIFIERS,
     SOURCE_REF_KINDS,
+    STATEMENT_KINDS,
     TIERS,
     YEAR_RANGE,
     default_of,
@@ -30,8 +32,8 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 META_KINDS = {"id": "id", "region": "text", "region_en": "text"}
 SOURCE_KINDS = {
-    "file": "text", "title": "text", "title_en": "text?", "summary": "text?",
-    "summary_en": "text?", "year": "year?",
+    "file": "text", "title": "text?", "subtitle": "text?", "authors": "texts", "title_en": "text?",
+    "summary": "text?", "summary_en": "text?", "year": "year?",
 }
 
 # What check_region needs of one valid entry: id, type, its position among the file's
@@ -215,7 +217,7 @@ class _Plan:
         self.nested: dict[str, _Plan] = {}  # the plan of each field that holds a list of tables
         for name, kind in kinds.items():
             base = kind.rstrip("?")
-            if base in ("sources", "key_figures", "people"):
+            if base in _NESTED_PLANS:
                 self.nested[name] = _NESTED_PLANS[base]
             else:
                 self.scalars[name] = _SCALAR_CHECKS[base]
@@ -269,6 +271,12 @@ class FileChecker:
             if entry_id is not None:
                 self.report.invalid.add(entry_id)  # still a valid target: report it once, not again
             return
+        wrong = _entry_problems(type_name, row)
+        if wrong:
+            for field, message in wrong:
+                self.problem(self.line_of(type_name, index, field), entry_id, field, message)
+            self.report.invalid.add(row["id"])
+            return
         row["type"] = type_name
         sources = row.get("source", [])
         cited = [ref["file"] for ref in sources]
@@ -277,6 +285,8 @@ class FileChecker:
                 figure["source"] = sources
             else:
                 cited += [ref["file"] for ref in figure["source"]]
+        for statement in row.get("statements", ()):
+            cited += [ref["file"] for ref in statement["source"]]
         refs = [(name, target) for name, many in reference_fields(type_name)
                 for target in (row.get(name, ()) if many else [row[name]] if row.get(name) else ())]
         report = self.report
@@ -347,6 +357,20 @@ class FileChecker:
         return all(self._check_table(table_name, index, item, plan, entry_id, field) is not None for item in value)
 
 
+def _entry_problems(type_name: str, row: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the kinds alone cannot tell: outside items name fields, value_max goes with "range"."""
+    wrong = []
+    fields = kinds_of(type_name)
+    for item in row.get("outside", ()):
+        if item["field"] not in fields:
+            wrong.append(("outside", f"{item['field']!r} is not a field of a {type_name}"))
+    for figure in [row, *row.get("key_figures", ())] if type_name == "figure" else row.get("key_figures", ()):
+        if (figure.get("value_max") is not None) != (figure.get("qualifier") == "range"):
+            wrong.append(("key_figures" if figure is not row else "value_max",
+                          "value_max goes with qualifier \"range\", and \"range\" needs a value_max"))
+    return wrong
+
+
 def _entry_plan(type_name: str) -> _Plan:
     plan = _ENTRY_PLANS.get(type_name)
     if plan is None:
@@ -414,6 +438,10 @@ def _qualifier(value: Any) -> str | None:
     return None if value in QUALIFIERS else f"expected one of {', '.join(QUALIFIERS)}"
 
 
+def _origin(value: Any) -> str | None:
+    return None if value in NAME_EN_ORIGINS else f"expected one of {', '.join(NAME_EN_ORIGINS)}"
+
+
 def _tier(value: Any) -> str | None:
     return None if value in TIERS else f"expected one of {', '.join(repr(t) for t in TIERS)} (as text)"
 
@@ -438,11 +466,13 @@ def _date(value: Any) -> str | None:
 _SCALAR_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "id": _id, "text": _text, "texts": _texts, "refs": _refs, "ref": _ref, "num": _num, "int": _int,
     "year": _year, "bool": _bool, "qualifier": _qualifier, "tier": _tier, "date": _date,
+    "origin": _origin,
 }
 _NESTED_PLANS: dict[str, _Plan] = {}
 _NESTED_PLANS["sources"] = _Plan(SOURCE_REF_KINDS)  # first: key figures nest sources
 _NESTED_PLANS["key_figures"] = _Plan(KEY_FIGURE_KINDS)
-_NESTED_PLANS["people"] = _Plan(PERSON_KINDS)
+_NESTED_PLANS["outside"] = _Plan(OUTSIDE_KINDS)
+_NESTED_PLANS["statements"] = _Plan(STATEMENT_KINDS)
 _META_PLAN = _Plan(META_KINDS, as_written=False)
 _SOURCE_PLAN = _Plan(SOURCE_KINDS, as_written=False)
 _ENTRY_PLANS: dict[str, _Plan] = {}

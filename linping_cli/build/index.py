@@ -70,8 +70,9 @@ def _raw_keys(rows: list[dict[str, Any]]) -> tuple[list[list[str]], int]:
         parts = [row["summary"], row["summary_en"], get("note"), get("category"), _number(get("value"))]
         for figure in get("key_figures", ()):
             parts += [figure["label"], figure.get("label_en"), _number(figure["value"])]
-        for person in get("people", ()):
-            parts += [person["name"], person.get("role"), person.get("role_en")]
+        parts += [get("role"), get("role_en")]
+        for statement in get("statements", ()):
+            parts += [statement["summary"], statement["summary_en"]]
         texts.append(" ".join(filter(None, parts)))  # no empty parts, so no runs of spaces to fold later
         refs.append(FIELD.join(references(row)))
     return [ids_names, others, pinyin, tags, texts, refs], placed

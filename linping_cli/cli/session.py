@@ -131,8 +131,10 @@ class Session:
                                                name_of=self._name_of), output)
 
     def emit_entry(self, entry: Entry, output: Output) -> int:
-        referenced_by = [self.dataset.qualified_id(e) for e in referrers(self.dataset, entry)]
-        return self._write(views.entry_view(entry, output.fields, referenced_by=referenced_by,
+        linked = referrers(self.dataset, entry)
+        referenced_by = [self.dataset.qualified_id(e) for e in linked]
+        people = [self.dataset.qualified_id(e) for e in linked if e.type == "person"]
+        return self._write(views.entry_view(entry, output.fields, referenced_by=referenced_by, people=people,
                                              name_of=self._name_of), output)
 
     def emit_comparison(self, entries: list[Entry], output: Output) -> int:

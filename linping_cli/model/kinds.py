@@ -12,14 +12,22 @@ SOURCE_REF_KINDS = {"file": "text", "section": "text"}
 KEY_FIGURE_KINDS = {
     "label": "text", "label_en": "text?", "value": "num", "unit": "text", "unit_en": "text?",
     "qualifier": "qualifier?", "target": "bool", "year": "year?", "year_inferred": "bool",
-    "growth": "num?", "note": "text?", "source": "sources?",
+    "growth": "num?", "note": "text?", "source": "sources?", "value_max": "num?", "projected": "bool",
 }
-PERSON_KINDS = {"name": "text", "role": "text?", "role_en": "text?"}
+# An entry's field that holds something the two articles do not say, and where it comes from.
+OUTSIDE_KINDS = {"field": "text", "note": "text"}
+# What a person said, in our own words, with where it is said.
+STATEMENT_KINDS = {"summary": "text", "summary_en": "text", "source": "sources"}
 # The kinds that hold a list of tables, and the kinds of those tables' fields.
-NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "people": PERSON_KINDS}
+NESTED_KINDS = {"sources": SOURCE_REF_KINDS, "key_figures": KEY_FIGURE_KINDS, "outside": OUTSIDE_KINDS,
+                "statements": STATEMENT_KINDS}
 LIST_KINDS = ("texts", "refs", *NESTED_KINDS)
 
-QUALIFIERS = ("more-than", "about", "at-least", "at-most")
+# "nearly": just below; "range": from value to value_max; "class": a size band, not a measured amount.
+QUALIFIERS = ("more-than", "about", "nearly", "at-least", "at-most", "range", "class")
+# Where an English name comes from: our translation, the organisation's own name (found outside the
+# articles, said in `outside`), or the article itself.
+NAME_EN_ORIGINS = ("translation", "own-name", "article")
 TIERS = ("3", "2", "X")
 YEAR_RANGE = (1800, 2100)
 
@@ -34,6 +42,7 @@ OptInt = Annotated[int | None, "int?"]
 Year = Annotated[int | None, "year?"]
 Flag = Annotated[bool, "bool"]
 Qualifier = Annotated[str | None, "qualifier?"]
+Origin = Annotated[str | None, "origin?"]
 AnyRef = Annotated[str | None, "ref?"]
 PlaceRef = Annotated[str | None, "ref?", ("place",)]
 

@@ -20,6 +20,7 @@ from linping_cli.model.kinds import (
     OptInt,
     OptNum,
     OptText,
+    Origin,
     PlaceRef,
     Qualifier,
     Text,
@@ -47,14 +48,20 @@ if TYPE_CHECKING:
         growth: int | float | None
         note: str | None
         source: list[SourceRef]
+        value_max: int | float | None
+        projected: bool
 
-    class Person(TypedDict):
-        name: str
-        role: str | None
-        role_en: str | None
+    class Outside(TypedDict):
+        field: str
+        note: str
+
+    class Statement(TypedDict):
+        summary: str
+        summary_en: str
+        source: list[SourceRef]
 else:
     # At run time they are plain dicts; building TypedDict classes costs start-up time.
-    SourceRef = KeyFigure = Person = dict
+    SourceRef = KeyFigure = Outside = Statement = dict
 
 
 class Entry:
@@ -77,6 +84,8 @@ class Entry:
     related: Annotated[list[str], "refs"]
     note: OptText
     source: Annotated[list[SourceRef], "sources"]
+    name_en_origin: Origin
+    outside: Annotated[list[Outside], "outside"]
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.__dict__.update(data)
@@ -102,6 +111,8 @@ class Figure(Entry):
     year_inferred: Flag
     period: OptText
     growth: OptNum
+    value_max: OptNum
+    projected: Flag
     subject: AnyRef
     part_of: Annotated[str | None, "ref?", ("figure",)]
 
@@ -113,7 +124,6 @@ class Company(Entry):
     industry: Annotated[str | None, "ref?", ("industry",)]
     founded: Year
     founded_inferred: Flag
-    people: Annotated[list[Person], "people"]
 
 
 class Organisation(Entry):
@@ -145,6 +155,7 @@ class Plan(Entry):
     year: Year
     year_inferred: Flag
     deadline: Year
+    deadline_inferred: Flag
     issuer: AnyRef
 
 
@@ -169,9 +180,18 @@ class Industry(Entry):
     scale_qualifier: Qualifier
 
 
+class Person(Entry):
+    TYPE = "person"
+
+    role: Text
+    role_en: OptText
+    organisation: Annotated[str | None, "ref?", ("company", "organisation")]
+    statements: Annotated[list[Statement], "statements"]
+
+
 ENTRY_TYPES: dict[str, type[Entry]] = {
     cls.TYPE: cls
-    for cls in (Figure, Company, Organisation, Place, Event, Plan, Product, Project, Industry)
+    for cls in (Figure, Company, Organisation, Place, Event, Plan, Product, Project, Industry, Person)
 }
 
 
@@ -319,9 +339,11 @@ class Region:
 class Source:
     """An article a dataset cites."""
 
-    __slots__ = ("file", "region", "summary", "summary_en", "title", "title_en", "year")
+    __slots__ = ("authors", "file", "region", "subtitle", "summary", "summary_en", "title", "title_en", "year")
 
-    def __init__(self, file: str, title: str, title_en: str | None, summary: str | None,
-                 summary_en: str | None, year: int | None, region: str) -> None:
-        self.file, self.title, self.title_en = file, title, title_en
+    def __init__(self, file: str, title: str | None, title_en: str | None, summary: str | None,
+                 summary_en: str | None, year: int | None, region: str, subtitle: str | None = None,
+                 authors: list[str] | None = None) -> None:
+        self.file, self.title, self.title_en = file, title, title_en  # title None: the file has no headline
         self.summary, self.summary_en, self.year, self.region = summary, summary_en, year, region
+        self.subtitle, self.authors = subtitle, authors or []

@@ -8,25 +8,40 @@ from typing import Any
 from linping_cli.model.records import ENTRY_TYPES, reference_fields
 from linping_cli.output.views import FIELD, NameOf
 
-QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "at-least": "≥", "at-most": "≤"}
+# How a value's qualifier reads before the number; "range" and "class" are written around it instead.
+QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "nearly": "<≈", "at-least": "≥", "at-most": "≤"}
 _id_columns: set[str] = set()
 
 
 def id_columns() -> set[str]:
     """Columns that hold ids, shown in tables with the names they point at (worked out on first use)."""
     if not _id_columns:
-        _id_columns.update({"referenced_by"}, (name for type_name in ENTRY_TYPES
+        _id_columns.update({"referenced_by", "people"}, (name for type_name in ENTRY_TYPES
                                                for name, _ in reference_fields(type_name)))
     return _id_columns
 
 
 def format_number(value: Any) -> str:
-    """A number as a person would write it: 1175.09, 810 (not 810.0), every digit kept."""
+    """A number as the dataset writes it: 1175.09, 810, 16.0 (a precision the article gives is kept)."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: str = "qualifier") -> str:
+    """A value with its qualifier and status as a person reads it: >460, <≈100, 200–900, 1000 (class), 2 (target)."""
+    value, qualifier = format_number(item[value_key]), item.get(qualifier_key)
+    if qualifier == "range":
+        text = f"{value}–{format_number(item.get('value_max'))}"
+    elif qualifier == "class":
+        text = f"{value} (class)"
+    else:
+        text = QUALIFIER_SIGNS.get(qualifier or "", f"{qualifier} " if qualifier else "") + value
+    if item.get("target"):
+        text += " (target)"
+    if item.get("projected"):
+        text += " (projected)"
+    return text
 
 
 def flat_cell(value: Any) -> str:
@@ -53,8 +68,9 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_named(i, row.get("region"), name_of) for i in ids)
     if column == "value" and row.get("type") == "figure":
-        sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "", "")
-        return f"{sign}{format_number(value)}" + (" (target)" if row.get("target") else "")
+        return qualified(row)
+    if column == "scale" and row.get("type") == "industry":
+        return qualified(row, "scale", "scale_qualifier")
     if (column == "growth" or row.get(FIELD) == "growth") and isinstance(value, (int, float)):
         return _percent(value)
     if column == "source" and brief:
@@ -86,19 +102,17 @@ def _named(key: str, region: str | None, name_of: NameOf) -> str:
 
 
 def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
-    """One nested table (source, person or key figure) as a short phrase."""
+    """One nested table (source, outside item, statement or key figure) as a short phrase."""
     if "section" in item:
         return f"{item['file']} § {item['section']}"
-    if "role" in item:
-        role = " / ".join(r for r in (item.get("role"), item.get("role_en")) if r)
-        return f"{item['name']} ({role})" if role else str(item["name"])
-    sign = QUALIFIER_SIGNS.get(item.get("qualifier") or "", "")
+    if "field" in item and "note" in item:  # an outside item
+        return f"{item['field']}: {item['note']}"
+    if "summary" in item:  # a person's statement
+        return str(item["summary_en"] or item["summary"])
     label = f"{item.get('label_en') or item['label']}: " if labelled else ""
-    parts = [f"{label}{sign}{format_number(item['value'])} {item['unit']}"]
+    parts = [f"{label}{qualified(item)} {item['unit']}"]
     if item.get("year"):
         parts.append(f"({item['year']})")
     if item.get("growth") is not None:
         parts.append(_percent(item["growth"]))
-    if item.get("target"):
-        parts.append("[target]")
     return " ".join(parts)

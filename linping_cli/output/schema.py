@@ -5,10 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linping_cli.model.kinds import KEY_FIGURE_KINDS, PERSON_KINDS, QUALIFIERS, SOURCE_REF_KINDS, TIERS
+from linping_cli.model.kinds import (
+    KEY_FIGURE_KINDS,
+    NAME_EN_ORIGINS,
+    OUTSIDE_KINDS,
+    QUALIFIERS,
+    SOURCE_REF_KINDS,
+    STATEMENT_KINDS,
+    TIERS,
+)
 from linping_cli.model.records import ENTRY_TYPES, field_specs
 
-_NESTED = {"sources": "source_ref", "key_figures": "key_figure", "people": "person"}
+_NESTED = {"sources": "source_ref", "key_figures": "key_figure", "outside": "outside", "statements": "statement"}
 
 
 def _kind_schema(kind: str) -> dict[str, Any]:
@@ -34,6 +42,7 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "date": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
         "qualifier": {"enum": list(QUALIFIERS)},
         "tier": {"enum": list(TIERS)},
+        "origin": {"enum": list(NAME_EN_ORIGINS)},
     }
     schema = dict(simple[base])
     if optional:
@@ -57,7 +66,8 @@ def build_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {
         "source_ref": _object(SOURCE_REF_KINDS),
         "key_figure": _object({**KEY_FIGURE_KINDS, "source": "sources"}),
-        "person": _object(PERSON_KINDS),
+        "outside": _object(OUTSIDE_KINDS),
+        "statement": _object(STATEMENT_KINDS),
     }
     for type_name, cls in ENTRY_TYPES.items():
         entry = _object({name: spec.kind for name, spec in field_specs(cls).items()})

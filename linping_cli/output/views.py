@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from linping_cli.model.records import ENTRY_TYPES, Entry, field_order, to_dict
+from linping_cli.model.records import ENTRY_TYPES, Entry, Figure, field_order, to_dict
 
 if TYPE_CHECKING:
     from linping_cli.query.compare import Comparison
@@ -20,6 +20,7 @@ DEFAULT_COLUMNS = {
     "product": ["id", "name", "maker", "year", "source"],
     "project": ["id", "name", "name_en", "source"],
     "industry": ["id", "name", "tier", "scale", "scale_unit", "source"],
+    "person": ["id", "name", "name_en", "role", "organisation", "source"],
 }
 MIXED_COLUMNS = ["id", "type", "name", "name_en", "source"]
 
@@ -68,10 +69,10 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
 
 
 def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
-               name_of: NameOf = _no_name) -> View:
+               people: Sequence[str] = (), name_of: NameOf = _no_name) -> View:
     full = to_dict(entry)
     data = _pick(full, fields)
-    row = {**full, "referenced_by": list(referenced_by)}
+    row = {**full, **({"people": list(people)} if people else {}), "referenced_by": list(referenced_by)}
     columns = list(fields) if fields else list(row)
     return View(data, [data], columns, [row], vertical=True, name_of=name_of)
 
@@ -83,8 +84,14 @@ def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, hea
         "entries": [_pick(to_dict(entry), fields) for entry in comparison.entries],
         "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
     }
+    from linping_cli.output.cells import qualified
+
     columns = [ATTRIBUTE, *headers]
     grid = [{ATTRIBUTE: r.label, FIELD: r.field, **dict(zip(headers, r.values, strict=True))} for r in rows]
+    for line in grid:
+        if line[FIELD] == "value" and all(isinstance(e, Figure) for e in comparison.entries):
+            # As a person reads it, the value carries its qualifier: >460, not 460.
+            line.update({h: qualified(to_dict(e)) for h, e in zip(headers, comparison.entries, strict=True)})
     return View(data, data["rows"], columns, grid, name_of=name_of)
 
 

@@ -25,8 +25,8 @@ class Comparison:
         self.entries, self.rows = entries, rows
 
 
-_FIGURE_ROWS = ("name", "name_en", "value", "unit", "qualifier", "target", "year", "period", "growth",
-                "category", "subject")
+_FIGURE_ROWS = ("name", "name_en", "value", "value_max", "unit", "qualifier", "target", "projected", "year",
+                "period", "growth", "category", "subject")
 _SKIPPED = {"id", "type", "pinyin", "aliases", "tags", "summary", "summary_en", "key_figures", "related",
             "note", "source", "region"}
 
@@ -56,11 +56,16 @@ def compare(entries: Sequence[Entry]) -> Comparison:
 def _figure_rows(figures: list[Figure]) -> list[Row]:
     rows = [Row(name, name, [getattr(f, name) for f in figures]) for name in _FIGURE_ROWS]
     if len({f.unit for f in figures}) == 1:
-        base = figures[0].value
-        rows.append(Row("difference", f"difference from {figures[0].id}",
-                        [None] + [round(f.value - base, 6) for f in figures[1:]]))
-        rows.append(Row("ratio", f"ratio to {figures[0].id}",
-                        [None] + [round(f.value / base, 6) if base else None for f in figures[1:]]))
+        # Arithmetic only between exact values: "more than 460" minus 499 is no number.
+        first = figures[0]
+        exact = [f.qualifier is None and not f.projected for f in figures]
+        base = first.value
+        rows.append(Row("difference", f"difference from {first.id} (exact values only)",
+                        [None] + [round(f.value - base, 6) if exact[0] and ok else None
+                                  for f, ok in zip(figures[1:], exact[1:], strict=True)]))
+        rows.append(Row("ratio", f"ratio to {first.id} (exact values only)",
+                        [None] + [round(f.value / base, 6) if base and exact[0] and ok else None
+                                  for f, ok in zip(figures[1:], exact[1:], strict=True)]))
     return rows
 
 

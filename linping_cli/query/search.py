@@ -4,7 +4,7 @@
   1 an alias, the English name, or the full pinyin, exactly
   2 the start of a name, alias or pinyin
   3 a word or substring of a name, alias or tag, or pinyin by syllable prefixes ("xadt" finds 西奥电梯)
-  4 the summary, note, key figures or people
+  4 the summary, note, key figures, a person's role or statements
   5 a Latin word within a small edit distance of a name's word (typos), when nothing else matched
 Ties fall back to region and id, so the order never changes between runs. Queries
 are literal text; only queries of Latin letters, digits and spaces are also matched

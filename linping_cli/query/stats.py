@@ -44,10 +44,18 @@ def stats(dataset: Dataset) -> dict[str, Any]:
     by_source: dict[str, int] = {}
     for (_, file), count in _entries_per_source(entries).items():
         by_source[file] = by_source.get(file, 0) + count
+    by_origin: dict[str, int] = {}
+    for entry in entries:
+        origin = entry.name_en_origin or "unstated"
+        by_origin[origin] = by_origin.get(origin, 0) + 1
     return {
         "entries": len(entries),
         "types": by_type,
         "regions": by_region,
         "figures_by_year": dict(sorted(by_year.items())),
         "sources": by_source,
+        # What the articles do not say, marked in the data: how much there is, and where.
+        "outside_the_articles": {"items": sum(len(entry.outside) for entry in entries),
+                                 "entries": sum(1 for entry in entries if entry.outside)},
+        "name_en_origin": by_origin,
     }

@@ -180,7 +180,7 @@ def test_an_entry_written_out_of_order_and_in_part_reads_complete_and_in_order(t
         entry = load_dataset([path], use_cache=use_cache).entries[0]
         data = to_dict(entry)
         assert tuple(data) == field_order(Company)
-        assert data["aliases"] == [] and data["people"] == [] and data["founded"] is None
+        assert data["aliases"] == [] and data["outside"] == [] and data["founded"] is None
         figure = data["key_figures"][0]
         assert tuple(figure) == tuple(KEY_FIGURE_KINDS) and figure["target"] is False
         assert figure["source"] == data["source"] == [{"file": "a.txt", "section": "lead"}]

@@ -70,14 +70,14 @@ def test_empty_query_is_a_usage_error(run_fixture: Runner) -> None:
 def test_list_type_table(run_fixture: Runner) -> None:
     result = run_fixture("list", "figure")
     assert result.exit_code == 0
-    # The qualifier 'more than' travels with its number; growth reads as a percentage;
-    # the source is the article's short name.
+    # The qualifier 'more than' travels with its number; growth reads as a percentage, with the
+    # precision the data gives (5.0); the source is the article's short name.
     assert result.stdout == (
         "id            name          value   unit  year  growth  source\n"
         "------------  ------------  ------  ----  ----  ------  --------------------\n"
-        "gdp-2024      地区生产总值  1000.5  亿元  2024  +5%     article-a, article-b\n"
-        "trade-2024    进出口总额    400     亿元  2024  +10%    article-a\n"
-        "exports-2024  出口总额      >300    亿元  2024  +8%     article-a\n"
+        "gdp-2024      地区生产总值  1000.5  亿元  2024  +5.0%   article-a, article-b\n"
+        "trade-2024    进出口总额    400     亿元  2024  +10.0%  article-a\n"
+        "exports-2024  出口总额      >300    亿元  2024  +8.0%   article-a\n"
         "firms         规上企业      800     家                  article-b\n"
     )
 
@@ -151,8 +151,12 @@ def test_compare_figures_difference_and_ratio(run_fixture: Runner) -> None:
     assert [e["id"] for e in data["entries"]] == ["trade-2024", "exports-2024"]
     rows = {row["field"]: row["values"] for row in data["rows"]}
     assert rows["value"] == [400, 300]
-    assert rows["difference"] == [None, -100]
-    assert rows["ratio"] == [None, 0.75]
+    # exports is "more than 300": no exact difference or ratio can be had from it.
+    assert rows["difference"] == [None, None] and rows["ratio"] == [None, None]
+    exact = run_fixture("compare", "trade-2024", "gdp-2024", "--json")
+    rows = {row["field"]: row["values"] for row in json.loads(exact.stdout)["rows"]}
+    assert rows["difference"] == [None, 600.5]
+    assert rows["ratio"] == [None, 2.50125]
 
 
 def test_compare_figures_of_different_units_has_no_ratio(run_fixture: Runner) -> None:

@@ -28,7 +28,7 @@ def context_with_data(path: Path) -> typer.Context:
 
 def test_types_complete() -> None:
     assert complete_types("fi") == ["figure"]
-    assert complete_types("p") == ["place", "plan", "product", "project"]
+    assert complete_types("p") == ["place", "plan", "product", "project", "person"]
 
 
 def test_ids_complete_with_names_as_descriptions() -> None:
@@ -44,7 +44,7 @@ def test_ids_complete_to_nothing_on_bad_data(tmp_path: Path) -> None:
 
 
 def test_fields_complete_after_a_comma() -> None:
-    assert complete_fields("id,na") == ["id,name", "id,name_en"]
+    assert complete_fields("id,na") == ["id,name", "id,name_en", "id,name_en_origin"]
     assert "value" in complete_fields("")
 
 

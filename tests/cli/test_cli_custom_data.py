@@ -37,7 +37,7 @@ def test_two_regions_side_by_side(run: Runner) -> None:
         "id        region        name          value   unit  year  growth  source\n"
         "--------  ------------  ------------  ------  ----  ----  ------  --------------------\n"
         "gdp-2024  example-town  地区生产总值  250     亿元  2024          example-notes\n"
-        "gdp-2024  testville     地区生产总值  1000.5  亿元  2024  +5%     article-a, article-b\n"
+        "gdp-2024  testville     地区生产总值  1000.5  亿元  2024  +5.0%   article-a, article-b\n"
     )
     result = run(*args, "compare", "testville:gdp-2024", "example-town:gdp-2024", "--json")
     assert result.exit_code == 0, result.stderr
@@ -63,7 +63,7 @@ def test_validate_reports_every_problem_then_a_count(tmp_path: Path, run: Runner
     assert result.exit_code == 3
     assert result.stdout.splitlines() == [
         f"{bad}:49: acme-lift: location: no entry has id 'north-prak' (did you mean 'north-park'?)",
-        f"{bad}:99: trade-2024: value: expected a number (write 1175.09, not \"1175.09\")",
+        f"{bad}:98: trade-2024: value: expected a number (write 1175.09, not \"1175.09\")",
     ]
     assert result.stderr == "linping: 2 problems in 1 file\n"
 

@@ -32,13 +32,14 @@ DATA = REPO / "data"
 ARTICLES = ("000_f15d39121070376d.txt", "004_2e8b7f18f2c2e2c7.txt")
 A000, A004 = ARTICLES
 SOURCES_DIR = Path(os.environ.get("LINPING_SOURCES", REPO.parent / "shared" / "sources"))
-ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry")
+ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry",
+               "person")
 
 # Every reference field of FORMAT.md, and the entry types it may point at (None: any type).
 REFERENCE_FIELDS: dict[str, tuple[str, ...] | None] = {
     "related": None, "subject": None, "part_of": ("figure",), "location": ("place",),
     "industry": ("industry",), "parent": None, "organiser": None, "issuer": None,
-    "maker": ("company", "organisation"),
+    "maker": ("company", "organisation"), "organisation": ("company", "organisation"),
 }
 PLACE_PARENT_TYPES = ("place",)
 
@@ -281,14 +282,17 @@ def test_the_3_2_x_counts_match_the_tiered_industries(by_id: dict[str, dict[str,
         if entry["type"] == "industry" and entry["tier"]:
             tiers[entry["tier"]].append(entry["id"])
     system = {kf["label_en"]: kf for kf in by_id["cluster-3-2-x"]["key_figures"]}
-    assert len(tiers["3"]) == system["clusters at the 100-billion-yuan level"]["value"] == 3
-    assert len(tiers["2"]) == system["key industries above 50 billion yuan"]["value"] == 2
+    assert len(tiers["3"]) == system["clusters in the 100-billion-yuan class"]["value"] == 3
+    assert len(tiers["2"]) == system["key industries in the 50-billion-yuan class"]["value"] == 2
     assert sorted(tiers["3"]) == ["biomedicine", "fashion", "high-end-equipment"]
     assert sorted(tiers["2"]) == ["green-energy", "pan-semiconductor"]
     for industry in tiers["3"]:
+        # 千亿级 names a size class, not a measured amount
         assert by_id[industry]["scale"] == 1000 and by_id[industry]["scale_unit"] == "亿元"
+        assert by_id[industry]["scale_qualifier"] == "class"
     for industry in tiers["2"]:
-        assert by_id[industry]["scale"] == 500 and by_id[industry]["scale_qualifier"] == "more-than"
+        # 五百亿级 is a class too; only 000 says 超 (beyond) it, so no "more-than" on both articles
+        assert by_id[industry]["scale"] == 500 and by_id[industry]["scale_qualifier"] == "class"
     # every X industry the articles list is linked from the system
     assert set(tiers["X"]) <= set(by_id["cluster-3-2-x"]["related"])
     assert len(tiers["X"]) == 6
@@ -299,8 +303,12 @@ def test_qualifiers_and_targets_are_consistent(listed: list[dict[str, Any]]) -> 
         items = [entry] if entry["type"] == "figure" else []
         items += entry["key_figures"]
         for item in items:
-            assert item["qualifier"] in (None, "more-than", "about", "at-least", "at-most")
+            assert item["qualifier"] in (None, "more-than", "about", "at-least", "at-most", "nearly", "range", "class")
             assert isinstance(item["target"], bool) and isinstance(item["year_inferred"], bool)
+            assert isinstance(item["projected"], bool)
+            assert (item["value_max"] is not None) == (item["qualifier"] == "range"), entry["id"]
+            if item["value_max"] is not None:
+                assert item["value_max"] > item["value"], entry["id"]
             if item["year_inferred"]:
                 assert item["year"] is not None, entry["id"]
 
@@ -428,8 +436,8 @@ def test_inferred_years_and_dates_are_flagged(by_id: dict[str, dict[str, Any]], 
         ("high-skilled-talent-2024", 4893, "名", None, None, 2024),
         ("canton-fair-exhibitors", 88, "家", None, None, 2025),
         ("computing-town-firms", 2400, "家", None, "more-than", 2025),
-        ("miit-excellence-factories", 2, "家", None, None, None),
-        ("provincial-future-factories", 6, "家", None, None, None),
+        ("miit-excellence-factories", 2, "家", None, None, 2025),  # 如今…累计: as of 2025 (inferred)
+        ("provincial-future-factories", 6, "家", None, None, 2025),
         ("excellent-engineers-target-2025", 20, "名", None, "at-least", 2025),
         ("high-level-engineers-target-2025", 1000, "名", None, "at-least", 2025),
     ],
@@ -555,7 +563,7 @@ def test_stored_pinyin_is_exactly_what_pypinyin_generates() -> None:
     wrong = []
     for entry in RAW:
         names = [entry["name"], *(a for a in entry.get("aliases", []) if fill_pinyin.CJK.search(a))]
-        expected = [pinyin_of(name) for name in names]
+        expected = list(dict.fromkeys(pinyin_of(name) for name in names))  # each reading once
         if entry.get("pinyin") != expected:
             wrong.append((entry["id"], entry.get("pinyin"), expected))
     assert wrong == []
@@ -598,12 +606,18 @@ def test_no_entry_repeats_its_own_name_as_an_alias() -> None:
         assert len(aliases) == len(set(aliases)), entry["id"]
 
 
-def test_every_named_person_is_searchable_by_name(listed: list[dict[str, Any]]) -> None:
-    """People are stored in `people`; their names are also tags, so search finds the company."""
-    people = [(e["id"], p["name"]) for e in listed if e["type"] == "company" for p in e["people"]]
-    assert len(people) == 6
-    tags = {e["id"]: set(e["tags"]) for e in listed}
-    for company, person in people:
-        assert person in tags[company], (company, person)
-        # and the spelling an English text would use: the pinyin, one tag word per syllable
-        assert pinyin_of(person).replace(" ", "-") in tags[company], (company, person)
+def test_every_named_person_is_a_person_entry_of_their_organisation(listed: list[dict[str, Any]]) -> None:
+    """The six people named with a title are `person` entries; no other entry carries their names as tags."""
+    people = {e["name"]: e for e in listed if e["type"] == "person"}
+    assert sorted(people) == sorted(["宣成", "林通", "方建", "唐晓洪", "隋永枫", "吴昊"])
+    kinds = {e["id"]: e["type"] for e in listed}
+    for person in people.values():
+        assert kinds[person["organisation"]] in ("company", "organisation"), person["id"]
+        assert person["role"] and person["statements"], person["id"]
+        assert person["id"] == pinyin_of(person["name"]).replace(" ", "-", 1).replace(" ", ""), person["id"]
+        for statement in person["statements"]:
+            assert statement["source"], person["id"]
+    for entry in listed:
+        if entry["type"] != "person":
+            assert not set(entry["tags"]) & set(people), entry["id"]
+        assert "people" not in entry, entry["id"]

@@ -130,9 +130,9 @@ def test_json_keeps_chinese_unescaped_and_numbers_as_numbers(run_fixture: Runner
 
 
 def test_compare_jsonl_is_one_row_per_attribute(run_fixture: Runner) -> None:
-    lines = run_fixture("compare", "trade-2024", "exports-2024", "-f", "jsonl").stdout.splitlines()
+    lines = run_fixture("compare", "trade-2024", "gdp-2024", "-f", "jsonl").stdout.splitlines()
     rows = [json.loads(line) for line in lines]
-    assert {"field": "ratio", "label": "ratio to trade-2024", "values": [None, 0.75]} in rows
+    assert {"field": "ratio", "label": "ratio to trade-2024 (exact values only)", "values": [None, 2.50125]} in rows
 
 
 # Real consumers ----------------------------------------------------------------

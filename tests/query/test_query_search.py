@@ -111,12 +111,12 @@ CHINESE_PART = [  # part of a name, a tag or a summary: found, not necessarily f
     ("卓越工程师", "excellent-engineers-target-2025"),
     ("算力", "suanli-town"),
     ("服务型制造", "donghua-chain"),
-    ("宣成", "donghua-chain"),  # people: by their names
-    ("隋永枫", "htc"),
-    ("吴昊", "zynalog"),
-    ("林通", "witmem"),
-    ("方建", "cfmoto"),
-    ("唐晓洪", "jinri-auto-parts"),
+    ("宣成", "xuan-cheng"),  # people: by their names, as person entries
+    ("隋永枫", "sui-yongfeng"),
+    ("吴昊", "wu-hao"),
+    ("林通", "lin-tong"),
+    ("方建", "fang-jian"),
+    ("唐晓洪", "tang-xiaohong"),
     ("德国", "germany"),
     ("东南亚", "southeast-asia"),
     ("拉美", "latin-america"),
@@ -164,9 +164,9 @@ ENGLISH = [  # (query, expected, first)
     ("new industrialization", "new-industrialization", True),
     ("green energy", "green-energy", True),
     ("electronica", "electronica-china-2025", False),
-    ("Xuan Cheng", "donghua-chain", False),  # a person, the way English text spells the name
-    ("Sui Yongfeng", "htc", False),
-    ("Tang Xiaohong", "jinri-auto-parts", False),
+    ("Xuan Cheng", "xuan-cheng", False),  # a person, the way English text spells the name
+    ("Sui Yongfeng", "sui-yongfeng", False),
+    ("Tang Xiaohong", "tang-xiaohong", False),
     ("HGT51F", "hgt51f", True),
     ("ZGADX010X", "zgadx010x", True),
 ]
@@ -205,7 +205,7 @@ PINYIN = [  # (query, expected, first)
     ("di qu sheng chan zong zhi", "gdp-2024", True),
     ("hu zha hang", "hu-zha-hang-railway", True),
     ("lin ping shan", "linping-mountain", True),
-    ("xuan cheng", "donghua-chain", False),  # a person
+    ("xuan cheng", "xuan-cheng", False),  # a person
     ("de guo", "germany", True),
     ("dong nan ya", "southeast-asia", True),
     ("wei xiao qu xian", "smile-curve", True),

@@ -1,7 +1,7 @@
 """Write the generated `pinyin = [...]` line of every entry in data/*.toml.
 
 For each entry the list is the pinyin of its name, then the pinyin of each alias
-that holds a Chinese character, in order.  The line goes directly after the
+that holds a Chinese character, in order, each distinct reading once.  The line goes directly after the
 entry's one-line `aliases = [...]` (an old pinyin line is replaced); every other
 byte of the file is kept as it is.
 
@@ -19,7 +19,8 @@ from typing import Any
 import tomli
 from pypinyin import lazy_pinyin, load_phrases_dict
 
-ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry")
+ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry",
+               "person")
 HEADER = re.compile(r"^\s*\[\[\s*([a-z]+)\s*\]\]\s*(#.*)?$")
 OTHER_TABLE = re.compile(r"^\s*\[")
 KEY_LINE = re.compile(r"^\s*(name|aliases|pinyin)\s*=")
@@ -47,7 +48,8 @@ def pinyin_of(text: str) -> str:
 
 
 def pinyin_list(name: str, aliases: list[str]) -> list[str]:
-    return [pinyin_of(name)] + [pinyin_of(a) for a in aliases if CJK.search(a)]
+    # Each reading once: aliases that differ only in punctuation read the same.
+    return list(dict.fromkeys([pinyin_of(name)] + [pinyin_of(a) for a in aliases if CJK.search(a)]))
 
 
 def _value(line: str, key: str) -> Any:
