@@ -16,9 +16,11 @@ from typing import Any
 from linping_cli.model.errors import Problem
 from linping_cli.model.kinds import (
     KEY_FIGURE_KINDS,
+    META_KINDS,
     NAME_EN_ORIGINS,
     OUTSIDE_KINDS,
     QUALIFIERS,
+    SOURCE_KINDS,
     SOURCE_REF_KINDS,
     STATEMENT_KINDS,
     TIERS,
@@ -30,11 +32,6 @@ from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, refere
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-META_KINDS = {"id": "id", "region": "text", "region_en": "text"}
-SOURCE_KINDS = {
-    "file": "text", "title": "text?", "subtitle": "text?", "authors": "texts", "title_en": "text?",
-    "summary": "text?", "summary_en": "text?", "year": "year?",
-}
 
 # What check_region needs of one valid entry: id, type, its position among the file's
 # [[type]] tables, (field, target id) for each reference, and the files it cites.

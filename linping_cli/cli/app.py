@@ -139,6 +139,23 @@ def compare(
 
 
 @COMMANDS.command()
+def cite(ctx: typer.Context, entry_id: IdArgument, fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="text (default), markdown, bibtex or json.", show_default=False)] = "text",
+         json_: JsonOption = False) -> int:
+    """A citation for an entry's facts: the article's headline, authors, section and file.
+
+    Only what the article files give: no outlet, date or address they do not state.
+    Example: linping cite gdp-2024 --format bibtex
+    """
+    from linping_cli.output.cite import CITE_FORMATS
+
+    if fmt not in CITE_FORMATS:
+        raise UserError(f"--format takes {', '.join(CITE_FORMATS)}, not {fmt!r}")
+    session = Session.from_context(ctx)
+    return session.emit_citations(session.resolve(entry_id), "json" if json_ else fmt)
+
+
+@COMMANDS.command()
 def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
     """The source articles, what they cover, and how many entries cite each.
 

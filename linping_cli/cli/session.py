@@ -144,6 +144,12 @@ class Session:
         return self._write(views.comparison_view(compare(entries), output.fields, headers=headers,
                                                   name_of=self._name_of), output)
 
+    def emit_citations(self, entry: Entry, fmt: str) -> int:
+        from linping_cli.output.cite import write_citations
+        from linping_cli.query.cite import citations
+
+        return self.emit_text(write_citations(citations(self.dataset, entry), fmt))
+
     def emit_sources(self, output: Output) -> int:
         from linping_cli.query.stats import source_records
 

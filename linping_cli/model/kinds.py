@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+# A dataset's [meta] table, and each [[source]] table: an article as its file gives it (a null title:
+# the file has no headline), with our own summary; its year is ours too (year_inferred) unless the file dates it.
+META_KINDS = {"id": "id", "region": "text", "region_en": "text"}
+SOURCE_KINDS = {
+    "file": "text", "title": "text?", "subtitle": "text?", "authors": "texts", "title_en": "text?",
+    "summary": "text?", "summary_en": "text?", "year": "year?", "year_inferred": "bool",
+}
 SOURCE_REF_KINDS = {"file": "text", "section": "text"}
 KEY_FIGURE_KINDS = {
     "label": "text", "label_en": "text?", "value": "num", "unit": "text", "unit_en": "text?",

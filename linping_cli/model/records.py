@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypedDict
 
 from linping_cli.model.kinds import (
     NESTED_KINDS,
+    SOURCE_KINDS,
     AnyRef,
     Flag,
     Id,
@@ -337,13 +338,21 @@ class Region:
 
 
 class Source:
-    """An article a dataset cites."""
+    """An article a dataset cites: the fields of `kinds.SOURCE_KINDS`, and the region citing it."""
 
-    __slots__ = ("authors", "file", "region", "subtitle", "summary", "summary_en", "title", "title_en", "year")
+    __slots__ = (*SOURCE_KINDS, "region")
 
-    def __init__(self, file: str, title: str | None, title_en: str | None, summary: str | None,
-                 summary_en: str | None, year: int | None, region: str, subtitle: str | None = None,
-                 authors: list[str] | None = None) -> None:
-        self.file, self.title, self.title_en = file, title, title_en  # title None: the file has no headline
-        self.summary, self.summary_en, self.year, self.region = summary, summary_en, year, region
-        self.subtitle, self.authors = subtitle, authors or []
+    file: str
+    title: str | None
+    subtitle: str | None
+    authors: list[str]
+    title_en: str | None
+    summary: str | None
+    summary_en: str | None
+    year: int | None
+    year_inferred: bool
+    region: str
+
+    def __init__(self, **fields: Any) -> None:
+        for name in self.__slots__:
+            setattr(self, name, fields[name])

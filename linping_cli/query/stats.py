@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from linping_cli.model.kinds import SOURCE_KINDS
 from linping_cli.model.records import ENTRY_TYPES, Entry, Figure
 from linping_cli.store.dataset import Dataset
 
@@ -22,11 +23,8 @@ def _entries_per_source(entries: Iterable[Entry]) -> dict[tuple[str, str], int]:
 def source_records(dataset: Dataset) -> list[dict[str, Any]]:
     """The articles a dataset cites, each with how many entries cite it."""
     counts = _entries_per_source(dataset.entries)
-    return [
-        {"file": s.file, "region": s.region, "title": s.title, "title_en": s.title_en, "year": s.year,
-         "summary": s.summary, "summary_en": s.summary_en, "entries": counts.get((s.region, s.file), 0)}
-        for s in dataset.sources
-    ]
+    return [{**{name: getattr(source, name) for name in dict.fromkeys(("file", "region", *SOURCE_KINDS))},
+             "entries": counts.get((source.region, source.file), 0)} for source in dataset.sources]
 
 
 def stats(dataset: Dataset) -> dict[str, Any]:
