@@ -44,7 +44,12 @@ def validate_dataset(paths: Sequence[Path] = (), *, quiet: bool = True) -> list[
 
 
 def _progress(quiet: bool) -> Callable[[list[Path]], Progress]:
-    from linping_cli.build.progress import Progress
+    """Progress on stderr when it is a terminal, unless --quiet; after LINPING_PROGRESS_DELAY seconds if set."""
+    from linping_cli.build.progress import DELAY, Progress
 
     stream = None if quiet or not sys.stderr.isatty() else sys.stderr
-    return lambda files: Progress(files, stream)
+    try:
+        delay = float(os.environ.get("LINPING_PROGRESS_DELAY", DELAY))
+    except ValueError:
+        delay = DELAY
+    return lambda files: Progress(files, stream, delay)

@@ -62,8 +62,6 @@ _WORD_CHARS = (
 )
 HAN = list(dict(re.findall(r"([\u4e00-\u9fff])([a-z]+)", _CHARS)))
 PINYIN: dict[str, str] = dict(re.findall(r"([\u4e00-\u9fff])([a-z]+)", _CHARS + _WORD_CHARS))
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁沈任姚卢"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌波宁浩凯鹏飞云峰海晨阳雪琳"
 
 # (Chinese, English, id word)
 INDUSTRY_WORDS = [
@@ -157,11 +155,11 @@ ROLES = [("董事长", "chairman"), ("总经理", "general manager"), ("总工�
          ("党委书记", "party secretary")]
 
 # Share of each type in a generated set (places, industries and companies come first: others point at them).
-MIX = [("place", 0.06), ("industry", 0.04), ("company", 0.20), ("organisation", 0.09), ("product", 0.12),
-       ("figure", 0.26), ("event", 0.07), ("plan", 0.08), ("project", 0.08)]
+MIX = [("place", 0.06), ("industry", 0.04), ("company", 0.17), ("organisation", 0.09), ("product", 0.12),
+       ("figure", 0.26), ("event", 0.07), ("plan", 0.08), ("project", 0.08), ("person", 0.03)]
 PLURALS = {"figure": "figures", "company": "companies", "organisation": "organisations", "place": "places",
            "event": "events", "plan": "plans", "product": "products", "project": "projects",
-           "industry": "industries"}
+           "industry": "industries", "person": "people"}
 FIRST_FIELDS = ("id", "name", "name_en", "aliases", "pinyin", "tags", "category", "summary", "summary_en", "source",
                 "related", "key_figures", "note")
 
@@ -209,7 +207,7 @@ def entry_toml(type_name: str, entry: dict[str, Any]) -> str:
     keys = [k for k in FIRST_FIELDS if k in entry] + [k for k in entry if k not in FIRST_FIELDS]
     for key in keys:
         value = entry[key]
-        if key in ("source", "key_figures", "people") and len(value) > 1:
+        if key in ("source", "key_figures", "outside", "statements") and len(value) > 1:
             lines.append(f"{key} = [")
             lines.extend(f"  {_toml(item)}," for item in value)
             lines.append("]")
@@ -254,10 +252,6 @@ def _han(rng: random.Random, count: int) -> str:
 
 def _title(pinyin: str) -> str:
     return "".join(pinyin.split()).capitalize()
-
-
-def _person(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
 def _common(state: _State, name: str, name_en: str, aliases: list[str], category: str, place: str,
@@ -352,10 +346,9 @@ def _company(state: _State, *, fixed: dict[str, Any] | None = None) -> dict[str,
     entry.update(location=location, industry=state.pick("industry"), founded=rng.randint(1958, 2022))
     if rng.random() < 0.3:
         entry["founded_inferred"] = True
-    entry["people"] = [{"name": _person(rng), "role": role, "role_en": role_en}
-                       for role, role_en in rng.sample(ROLES, rng.randint(0, 2))]
-    if not entry["people"]:
-        del entry["people"]
+    entry["name_en_origin"] = "translation"
+    if rng.random() < 0.3:
+        entry["outside"] = [{"field": "aliases", "note": "the brand in Latin letters, which the articles do not write"}]
     state.brands[entry_id] = (brand, brand_py.capitalize())
     return entry
 
@@ -472,8 +465,23 @@ def _project(state: _State) -> dict[str, Any]:
                                      rng.randint(0, 2))}
 
 
+def _person_entry(state: _State) -> dict[str, Any]:
+    rng = state.rng
+    name = _han(rng, 3)  # from the generator's pool of characters, whose readings it knows
+    role, role_en = rng.choice(ROLES)
+    organisation = state.pick("company")
+    name_en = _title(pinyin_of(name))
+    entry = {"id": state.unique_id("-".join(pinyin_of(name).split())),
+             **_common(state, name, name_en, [], "person", "linping", rng.choice(TOPICS), 0)}
+    entry.update(name_en_origin="translation", role=role, role_en=role_en, organisation=organisation,
+                 statements=[{"summary": "谈到企业近年的转型。", "summary_en": "Spoke of the firm's recent change.",
+                              "source": entry["source"]}])
+    return entry
+
+
 MAKERS = {"place": _place, "industry": _industry, "company": _company, "organisation": _organisation,
-          "product": _product, "figure": _figure, "event": _event, "plan": _plan, "project": _project}
+          "product": _product, "figure": _figure, "event": _event, "plan": _plan, "project": _project,
+          "person": _person_entry}
 
 
 def _fixed_entries(state: _State) -> dict[str, list[dict[str, Any]]]:
