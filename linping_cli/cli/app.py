@@ -19,6 +19,7 @@ from linping_cli.cli.options import (
     DerivedOption,
     FieldsOption,
     FormatOption,
+    GraphFormatOption,
     IdArgument,
     JsonOption,
     UnitOption,
@@ -185,6 +186,73 @@ def chart(
     named = (title or title_en or "", title_en or title or "") if title or title_en else None
     return session.emit_chart(entries, unit, fmt, json_, derived=derived, title=named, key_figures=bool(entry),
                               keep_order=bool(entry_ids))
+
+
+@COMMANDS.command()
+def timeline(
+    ctx: typer.Context,
+    from_: Annotated[str | None, typer.Option("--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """Every dated item in order: events, plans and deadlines, launches, figures' years, foundings.
+
+    Example: linping timeline --from 2024 --type event
+    """
+    from linping_cli.query.timeline import parse_bound
+    from linping_cli.query.timeline import timeline as dated
+
+    session = Session.from_context(ctx)
+    output = session.output(fmt, json_, None, type_ or [])
+    start = parse_bound(from_, "--from") if from_ else None
+    end = parse_bound(to, "--to") if to else None
+    items = dated(session.dataset.entries, start=start, end=end, types=type_ or [], tags=tag or [])
+    return session.emit_timeline(items, output)
+
+
+TypesOption = Annotated[list[str] | None, typer.Option(
+    "--type", "-t", help="Only entries of this type, or person (repeatable).", autocompletion=complete_types)]
+RelationOption = Annotated[list[str] | None, typer.Option(
+    "--relation", help="Only links of this kind: location, industry, maker, part_of, subject, parent, issuer, "
+    "organiser, related, people (repeatable).")]
+
+
+@COMMANDS.command()
+def related(
+    ctx: typer.Context, entry_id: IdArgument,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=10, help="Follow links this far.")] = 1,
+    type_: TypesOption = None, relation: RelationOption = None, fmt: GraphFormatOption = None,
+    json_: JsonOption = False,
+) -> int:
+    """What an entry links to and what links to it, by relation: a tree, or a graph (-f dot, mermaid, json).
+
+    Example: linping related hgt51f --depth 2
+    """
+    from linping_cli.query.graph import neighbourhood
+
+    session = Session.from_context(ctx)
+    entry = session.resolve(entry_id)
+    types, relations = session.graph_filters(type_ or [], relation or [])
+    graph = neighbourhood(session.dataset, entry, depth, types, relations).as_dict()
+    return session.emit_graph(graph, fmt, json_, root=session.dataset.qualified_id(entry), depth=depth)
+
+
+@COMMANDS.command()
+def graph(ctx: typer.Context, type_: TypesOption = None, relation: RelationOption = None,
+          fmt: GraphFormatOption = None, json_: JsonOption = False) -> int:
+    """The whole web of connections: -f dot (Graphviz), mermaid (renders on GitHub), json, or a table of links.
+
+    Example: linping graph --type company --type place -f dot | dot -Tsvg > links.svg
+    """
+    from linping_cli.query.graph import whole_graph
+
+    session = Session.from_context(ctx)
+    types, relations = session.graph_filters(type_ or [], relation or [])
+    return session.emit_graph(whole_graph(session.dataset, types, relations).as_dict(), fmt, json_, root=None,
+                              depth=0)
 
 
 @COMMANDS.command()

@@ -84,6 +84,20 @@ class Session:
 
         return select.resolve(self.dataset, key)
 
+    def graph_filters(self, types: Sequence[str], relations: Sequence[str]) -> tuple[list[str], list[str]]:
+        from linping_cli.model.records import ENTRY_TYPES, reference_fields
+        from linping_cli.query import select
+
+        for type_name in types:
+            if type_name != "person":
+                select.check_type(type_name)
+        known = {name for kind in ENTRY_TYPES for name, _ in reference_fields(kind)} | {"people"}
+        for name in relations:
+            if name not in known:
+                raise UserError(f"unknown relation {name!r}{select.did_you_mean(name, known)}"
+                                f" (relations: {', '.join(sorted(known))})")
+        return list(types), list(relations)
+
     def filter(self, entries: Sequence[Entry], category: str) -> list[Entry]:
         from linping_cli.query import select
 
@@ -188,6 +202,38 @@ class Session:
         stream = sys.stdout
         return _to_stdout(lambda: render_chart(chart, stream, color=self._color(stream), terminal=_is_terminal(stream),
                                                ascii_only=not _can_encode(stream)))
+
+    def emit_timeline(self, items: list[dict[str, Any]], output: Output) -> int:
+        from linping_cli.output.timeline import render_timeline, timeline_view
+
+        if not items:
+            print("linping: nothing dated matches those filters", file=sys.stderr)
+            if output.format == "json":
+                print("[]")
+            return ExitStatus.NO_MATCH
+        view = timeline_view(items)
+        stream = sys.stdout
+        if output.format == "table" and _is_terminal(stream):  # grouped by year; in a pipe, the plain table
+            return _to_stdout(lambda: render_timeline(view, stream, color=self._color(stream)))
+        return self._write(view, output)
+
+    def emit_graph(self, graph: dict[str, Any], fmt: str | None, json_flag: bool, *, root: str | None,
+                   depth: int) -> int:
+        """A graph as DOT, Mermaid, data, or (for one entry, as a table) a tree."""
+        if fmt in ("dot", "mermaid") and not json_flag:
+            from linping_cli.output.graph import to_dot, to_mermaid
+
+            return self.emit_text(to_dot(graph) if fmt == "dot" else to_mermaid(graph))
+        output = self.output(fmt, json_flag, None, [])
+        if output.format == "table" and root is not None:
+            from linping_cli.output.graph import render_tree
+
+            stream = sys.stdout
+            return _to_stdout(lambda: render_tree(graph, root, depth, stream, color=self._color(stream),
+                                                  terminal=_is_terminal(stream), ascii_only=not _can_encode(stream)))
+        from linping_cli.output.graph import graph_view
+
+        return self._write(graph_view(graph), output)
 
     def derived(self, entries: Sequence[Entry]) -> list[dict[str, Any]]:
         from linping_cli.query.derived import derived_rows
