@@ -24,6 +24,7 @@ from linping_cli.model.kinds import (
     SOURCE_REF_KINDS,
     STATEMENT_KINDS,
     TIERS,
+    UNIT_KINDS,
     YEAR_RANGE,
     default_of,
     is_required,
@@ -42,7 +43,7 @@ class FileReport:
     """What checking one file found. `rows` holds its valid entries, as written (see _Plan)."""
 
     __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "meta_problems", "path",
-                 "problems", "readable", "rows", "sources", "targets")
+                 "problems", "readable", "rows", "sources", "targets", "units")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -59,6 +60,7 @@ class FileReport:
         self.ids_by_type: dict[str, set[str]] = {}
         self.targets: dict[tuple[str, str], set[str]] = {}  # (type, field) -> ids named there
         self.cited: set[str] = set()
+        self.units: list[tuple[int, dict[str, Any]]] = []  # (index, checked [[unit]] table)
 
 
 class _Lines:
@@ -249,6 +251,8 @@ class FileChecker:
                     checked = self._check_table("source", index, table, _SOURCE_PLAN, None)
                     if checked is not None:
                         self.report.sources.append(checked)
+            elif key == "unit":
+                self._check_units(value)
             elif key in ENTRY_TYPES:
                 if not isinstance(value, list):
                     self.problem(self.line_of(key), None, key, f"write entries as [[{key}]] tables")
@@ -257,8 +261,21 @@ class FileChecker:
                 for index, table in enumerate(value):
                     self._check_entry(key, index, table, plan)
             else:
-                hint = _suggest(key, [*ENTRY_TYPES, "meta", "source"])
+                hint = _suggest(key, [*ENTRY_TYPES, "meta", "source", "unit"])
                 self.problem(self.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
+
+    def _check_units(self, value: Any) -> None:
+        if not isinstance(value, list):
+            self.problem(self.line_of("unit"), None, "unit", "write units as [[unit]] tables")
+            return
+        for index, table in enumerate(value):
+            checked = self._check_table("unit", index, table, _UNIT_PLAN, None)
+            if checked is None:
+                continue
+            if checked["factor"] <= 0:
+                self.problem(self.line_of("unit", index, "factor"), None, "factor", "expected a number above 0")
+            else:
+                self.report.units.append((index, checked))
 
     def _check_entry(self, type_name: str, index: int, table: Any, plan: _Plan) -> None:
         entry_id = table.get("id") if isinstance(table, dict) else None
@@ -473,6 +490,7 @@ _NESTED_PLANS["statements"] = _Plan(STATEMENT_KINDS)
 _META_PLAN = _Plan(META_KINDS, as_written=False)
 _SOURCE_PLAN = _Plan(SOURCE_KINDS, as_written=False)
 _ENTRY_PLANS: dict[str, _Plan] = {}
+_UNIT_PLAN = _Plan(UNIT_KINDS, as_written=False)
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -480,3 +498,29 @@ def _suggest(word: str, choices: list[str]) -> str:
 
     close = difflib.get_close_matches(word, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# Units ------------------------------------------------------------------------------------------------------------
+
+def check_units(reports: list[FileReport], known: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Add a region's [[unit]] tables to `known` (every loaded region's, by unit); a problem for each that
+    disagrees with one already known or names another base for its dimension."""
+    problems = []
+    bases = {unit["dimension"]: unit["base"] for unit in known.values()}
+    for report in reports:
+        for index, unit in report.units:
+            def problem(field: str, message: str, path: str = report.path, at: int = index) -> None:
+                problems.append(Problem(path, _LinesOfFiles()(path).line_of("unit", at, field), None, field, message))
+
+            earlier = known.get(unit["unit"])
+            if earlier is not None:
+                if (earlier["dimension"], earlier["base"], earlier["factor"]) != (
+                        unit["dimension"], unit["base"], unit["factor"]):
+                    problem("unit", f"unit {unit['unit']!r} is already defined otherwise")
+                continue
+            base = bases.setdefault(unit["dimension"], unit["base"])
+            if base != unit["base"]:
+                problem("base", f"dimension {unit['dimension']!r} has base {base!r} elsewhere")
+                continue
+            known[unit["unit"]] = unit
+    return problems

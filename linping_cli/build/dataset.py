@@ -15,7 +15,7 @@ from operator import add
 from pathlib import Path
 from typing import Any
 
-from linping_cli.build.checks import FileReport, check_region
+from linping_cli.build.checks import FileReport, check_region, check_units
 from linping_cli.build.files import bundled_data_path, dataset_files
 from linping_cli.build.index import build_index
 from linping_cli.build.progress import Progress
@@ -54,6 +54,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
     """Check each group of files as one region: the regions, sources and packed files, and every problem."""
     progress = progress or Progress.off()
     checked: dict[str, Any] = {"regions": [], "sources": [], "parts": []}
+    units: dict[str, dict[str, Any]] = {}
     problems: list[Problem] = []
     seen_regions: dict[str, str] = {}
     for group in groups:
@@ -64,6 +65,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
             group_parts.append(part)
         reports = [part.report for part in group_parts]
         region, spanning = check_region(reports)
+        spanning += check_units(reports, units)
         found = [problem for report in reports for problem in report.problems] + spanning
         problems.extend(sorted(found, key=lambda p: (p.file, p.line or 0)))
         if region is None:
@@ -76,6 +78,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
         checked["regions"].append(region)
         checked["sources"] += [{**source, "region": region["id"]} for report in reports for source in report.sources]
         checked["parts"] += [(region["id"], part) for part in group_parts]
+    checked["units"] = list(units.values())
     return checked, problems
 
 
@@ -108,6 +111,7 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         "offsets": _offsets(chain.from_iterable(part.row_lengths for part in parts)).tobytes(),
         "crcs": b"".join(part.row_crcs.tobytes() for part in parts),
         "search": layout,
+        "units": checked["units"],
     }
     return payload, blobs
 

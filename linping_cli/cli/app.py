@@ -15,10 +15,14 @@ from linping_cli import __version__
 from linping_cli.cli.exit import Group
 from linping_cli.cli.lazy import COMMANDS
 from linping_cli.cli.options import (
+    ChartFormatOption,
+    DerivedOption,
     FieldsOption,
     FormatOption,
+    GraphFormatOption,
     IdArgument,
     JsonOption,
+    UnitOption,
     complete_fields,
     complete_ids,
     complete_types,
@@ -111,14 +115,14 @@ def list_entries(
 
 @COMMANDS.command()
 def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, json_: JsonOption = False,
-         fields: FieldsOption = None) -> int:
+         fields: FieldsOption = None, derived: DerivedOption = False) -> int:
     """Everything about one entry: every field, its source, and what it links to.
 
     Example: linping show xiolift
     """
     session = Session.from_context(ctx)
     entry = session.resolve(entry_id)
-    return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]))
+    return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]), derived=derived)
 
 
 @COMMANDS.command()
@@ -126,16 +130,129 @@ def compare(
     ctx: typer.Context,
     entry_ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more entry ids.",
                                                    autocompletion=complete_ids, show_default=False)],
-    fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    fmt: ChartFormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    derived: DerivedOption = False, unit: UnitOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Figures as a bar chart (see `linping chart`).")] = False,
 ) -> int:
     """Entries side by side; figures with one unit also get difference and ratio to the first.
 
+    Figures whose units convert (亿元, 万元) are compared in one unit: --unit, else the first's.
     Example: linping compare cfmoto xiolift
     """
     session = Session.from_context(ctx)
     entries = [session.resolve(key) for key in entry_ids]
+    if chart:
+        if any(entry.type != "figure" for entry in entries):
+            raise UserError("compare --chart draws figures: give figure ids")
+        return session.emit_chart(entries, unit, fmt, json_, derived=derived, title=None, key_figures=False,
+                                  keep_order=True)
+    if fmt == "svg":
+        raise UserError("--format svg draws a chart: add --chart")
     output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
-    return session.emit_comparison(entries, output)
+    return session.emit_comparison(entries, output, derived=derived, unit=unit)
+
+
+@COMMANDS.command()
+def chart(
+    ctx: typer.Context,
+    entry_ids: Annotated[list[str] | None, typer.Argument(
+        metavar="[ID...]", help="Figures to chart (another entry: its key figures).", autocompletion=complete_ids,
+        show_default=False)] = None,
+    unit: UnitOption = None,
+    category: Annotated[str | None, typer.Option("--category", help="Only figures in this category.")] = None,
+    entry: Annotated[str | None, typer.Option("--entry", help="One entry's key figures.",
+                                              autocompletion=complete_ids)] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The chart's title (Chinese).")] = None,
+    title_en: Annotated[str | None, typer.Option("--title-en", help="The chart's title (English).")] = None,
+    derived: DerivedOption = False, fmt: ChartFormatOption = None, json_: JsonOption = False,
+) -> int:
+    """A horizontal bar chart of figures that share a unit (or convert into one); -f svg for a page.
+
+    Select by ids, --entry, --category and --unit (all given must hold).
+    Example: linping chart --unit 亿元 --category trade -f svg > trade.svg
+    """
+    session = Session.from_context(ctx)
+    if not (entry_ids or entry or category or unit):
+        raise UserError("say what to chart: ids, --entry ID, --category or --unit")
+    entries = [session.resolve(key) for key in entry_ids or []]
+    if entry:
+        entries.append(session.resolve(entry))
+    if not entries:
+        from linping_cli.model.records import Figure
+
+        entries = [e for e in session.dataset.entries if isinstance(e, Figure) or not category]
+    if category:
+        entries = session.filter(entries, category)
+    named = (title or title_en or "", title_en or title or "") if title or title_en else None
+    return session.emit_chart(entries, unit, fmt, json_, derived=derived, title=named, key_figures=bool(entry),
+                              keep_order=bool(entry_ids))
+
+
+@COMMANDS.command()
+def timeline(
+    ctx: typer.Context,
+    from_: Annotated[str | None, typer.Option("--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """Every dated item in order: events, plans and deadlines, launches, figures' years, foundings.
+
+    Example: linping timeline --from 2024 --type event
+    """
+    from linping_cli.query.timeline import parse_bound
+    from linping_cli.query.timeline import timeline as dated
+
+    session = Session.from_context(ctx)
+    output = session.output(fmt, json_, None, type_ or [])
+    start = parse_bound(from_, "--from") if from_ else None
+    end = parse_bound(to, "--to") if to else None
+    items = dated(session.dataset.entries, start=start, end=end, types=type_ or [], tags=tag or [])
+    return session.emit_timeline(items, output)
+
+
+TypesOption = Annotated[list[str] | None, typer.Option(
+    "--type", "-t", help="Only entries of this type, or person (repeatable).", autocompletion=complete_types)]
+RelationOption = Annotated[list[str] | None, typer.Option(
+    "--relation", help="Only links of this kind: location, industry, maker, part_of, subject, parent, issuer, "
+    "organiser, related, people (repeatable).")]
+
+
+@COMMANDS.command()
+def related(
+    ctx: typer.Context, entry_id: IdArgument,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=10, help="Follow links this far.")] = 1,
+    type_: TypesOption = None, relation: RelationOption = None, fmt: GraphFormatOption = None,
+    json_: JsonOption = False,
+) -> int:
+    """What an entry links to and what links to it, by relation: a tree, or a graph (-f dot, mermaid, json).
+
+    Example: linping related hgt51f --depth 2
+    """
+    from linping_cli.query.graph import neighbourhood
+
+    session = Session.from_context(ctx)
+    entry = session.resolve(entry_id)
+    types, relations = session.graph_filters(type_ or [], relation or [])
+    graph = neighbourhood(session.dataset, entry, depth, types, relations).as_dict()
+    return session.emit_graph(graph, fmt, json_, root=session.dataset.qualified_id(entry), depth=depth)
+
+
+@COMMANDS.command()
+def graph(ctx: typer.Context, type_: TypesOption = None, relation: RelationOption = None,
+          fmt: GraphFormatOption = None, json_: JsonOption = False) -> int:
+    """The whole web of connections: -f dot (Graphviz), mermaid (renders on GitHub), json, or a table of links.
+
+    Example: linping graph --type company --type place -f dot | dot -Tsvg > links.svg
+    """
+    from linping_cli.query.graph import whole_graph
+
+    session = Session.from_context(ctx)
+    types, relations = session.graph_filters(type_ or [], relation or [])
+    return session.emit_graph(whole_graph(session.dataset, types, relations).as_dict(), fmt, json_, root=None,
+                              depth=0)
 
 
 @COMMANDS.command()

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.session import Session
-from linping_cli.output.formats import Format
+from linping_cli.output.formats import ChartFormat, Format, GraphFormat
 
 
 def complete_types(incomplete: str) -> list[str]:
@@ -36,3 +36,13 @@ FieldsOption = Annotated[str | None, typer.Option(
     "--fields", help="Comma-separated fields to print, in this order.", autocompletion=complete_fields)]
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="An entry id (region:id where ids clash).",
                                            autocompletion=complete_ids, show_default=False)]
+DerivedOption = Annotated[bool, typer.Option(
+    "--derived", help="Also figures worked out from stated ones (prior-year values, shares), marked as derived.")]
+UnitOption = Annotated[str | None, typer.Option(
+    "--unit", help="Figures in this unit, converting those that convert (亿元, 万元; see data/units.toml).")]
+ChartFormatOption = Annotated[ChartFormat | None, typer.Option(
+    "--format", "-f", help="table (default), json, jsonl, csv, tsv, markdown or svg.", show_default=False,
+    case_sensitive=False)]
+GraphFormatOption = Annotated[GraphFormat | None, typer.Option(
+    "--format", "-f", help="table (a tree; default), json, jsonl, csv, tsv, markdown, dot or mermaid.",
+    show_default=False, case_sensitive=False)]

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -22,6 +22,9 @@ from linping_cli.output import views
 from linping_cli.query.search import referrers, search
 from linping_cli.store import cache
 from linping_cli.store.dataset import Dataset
+
+if TYPE_CHECKING:
+    from linping_cli.query.units import Units
 
 
 class Output:
@@ -81,6 +84,29 @@ class Session:
 
         return select.resolve(self.dataset, key)
 
+    def graph_filters(self, types: Sequence[str], relations: Sequence[str]) -> tuple[list[str], list[str]]:
+        from linping_cli.model.records import ENTRY_TYPES, reference_fields
+        from linping_cli.query import select
+
+        for type_name in types:
+            if type_name != "person":
+                select.check_type(type_name)
+        known = {name for kind in ENTRY_TYPES for name, _ in reference_fields(kind)} | {"people"}
+        for name in relations:
+            if name not in known:
+                raise UserError(f"unknown relation {name!r}{select.did_you_mean(name, known)}"
+                                f" (relations: {', '.join(sorted(known))})")
+        return list(types), list(relations)
+
+    def filter(self, entries: Sequence[Entry], category: str) -> list[Entry]:
+        from linping_cli.query import select
+
+        found = select.filter_entries(entries, category=category)
+        if not found:
+            known = {e.category for e in self.dataset.entries if e.category}
+            raise UserError(f"nothing in category {category!r}{select.did_you_mean(category, known)}")
+        return found
+
     def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
         try:
             dataset = self.dataset
@@ -130,19 +156,97 @@ class Session:
         return self._write(views.entries_view(entries, output.fields, show_region=show_region,
                                                name_of=self._name_of), output)
 
-    def emit_entry(self, entry: Entry, output: Output) -> int:
+    def emit_entry(self, entry: Entry, output: Output, *, derived: bool = False) -> int:
         linked = referrers(self.dataset, entry)
         referenced_by = [self.dataset.qualified_id(e) for e in linked]
         people = [self.dataset.qualified_id(e) for e in linked if e.type == "person"]
-        return self._write(views.entry_view(entry, output.fields, referenced_by=referenced_by, people=people,
-                                             name_of=self._name_of), output)
+        view = views.entry_view(entry, output.fields, referenced_by=referenced_by, people=people,
+                                name_of=self._name_of)
+        if derived:
+            from linping_cli.output.derived_view import entry_with_derived
 
-    def emit_comparison(self, entries: list[Entry], output: Output) -> int:
+            view = entry_with_derived(view, self.derived([entry]))
+        return self._write(view, output)
+
+    def emit_comparison(self, entries: list[Entry], output: Output, *, derived: bool = False,
+                        unit: str | None = None) -> int:
         from linping_cli.query.compare import compare
 
         headers = [self.dataset.qualified_id(e) for e in entries]
-        return self._write(views.comparison_view(compare(entries), output.fields, headers=headers,
-                                                  name_of=self._name_of), output)
+        view = views.comparison_view(compare(entries, self.units(), unit), output.fields, headers=headers,
+                                     name_of=self._name_of)
+        if derived:
+            from linping_cli.output.derived_view import comparison_with_derived
+
+            view = comparison_with_derived(view, [self.derived([entry]) for entry in entries], headers)
+        return self._write(view, output)
+
+    def emit_chart(self, entries: Sequence[Entry], unit: str | None, fmt: str | None, json_flag: bool, *,
+                   derived: bool, title: tuple[str, str] | None, key_figures: bool, keep_order: bool) -> int:
+        from linping_cli.query.chart import build_chart, chart_facts
+
+        facts = chart_facts(entries, key_figures)
+        units = self.units()
+        if derived and facts:
+            into = unit or facts[0]["unit"]
+            facts += [row for row in self.derived(entries) if units.converts(row["unit"], into)]
+        chart = build_chart(facts, units, unit, title, keep_order=keep_order).as_dict()
+        if fmt == "svg" and not json_flag:
+            from linping_cli.output.svg import render_svg
+
+            return self.emit_text(render_svg(chart))
+        output = self.output(fmt, json_flag, None, [])
+        if output.format != "table":
+            from linping_cli.output.chart import chart_view
+
+            return self._write(chart_view(chart), output)
+        from linping_cli.output.chart import render_chart
+
+        stream = sys.stdout
+        return _to_stdout(lambda: render_chart(chart, stream, color=self._color(stream), terminal=_is_terminal(stream),
+                                               ascii_only=not _can_encode(stream)))
+
+    def emit_timeline(self, items: list[dict[str, Any]], output: Output) -> int:
+        from linping_cli.output.timeline import render_timeline, timeline_view
+
+        if not items:
+            print("linping: nothing dated matches those filters", file=sys.stderr)
+            if output.format == "json":
+                print("[]")
+            return ExitStatus.NO_MATCH
+        view = timeline_view(items)
+        stream = sys.stdout
+        if output.format == "table" and _is_terminal(stream):  # grouped by year; in a pipe, the plain table
+            return _to_stdout(lambda: render_timeline(view, stream, color=self._color(stream)))
+        return self._write(view, output)
+
+    def emit_graph(self, graph: dict[str, Any], fmt: str | None, json_flag: bool, *, root: str | None,
+                   depth: int) -> int:
+        """A graph as DOT, Mermaid, data, or (for one entry, as a table) a tree."""
+        if fmt in ("dot", "mermaid") and not json_flag:
+            from linping_cli.output.graph import to_dot, to_mermaid
+
+            return self.emit_text(to_dot(graph) if fmt == "dot" else to_mermaid(graph))
+        output = self.output(fmt, json_flag, None, [])
+        if output.format == "table" and root is not None:
+            from linping_cli.output.graph import render_tree
+
+            stream = sys.stdout
+            return _to_stdout(lambda: render_tree(graph, root, depth, stream, color=self._color(stream),
+                                                  terminal=_is_terminal(stream), ascii_only=not _can_encode(stream)))
+        from linping_cli.output.graph import graph_view
+
+        return self._write(graph_view(graph), output)
+
+    def derived(self, entries: Sequence[Entry]) -> list[dict[str, Any]]:
+        from linping_cli.query.derived import derived_rows
+
+        return derived_rows(entries, self.dataset)
+
+    def units(self) -> Units:
+        from linping_cli.query.units import Units
+
+        return Units(self.dataset.units)
 
     def emit_citations(self, entry: Entry, fmt: str) -> int:
         from linping_cli.output.cite import write_citations

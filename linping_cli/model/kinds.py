@@ -15,6 +15,8 @@ SOURCE_KINDS = {
     "file": "text", "title": "text?", "subtitle": "text?", "authors": "texts", "title_en": "text?",
     "summary": "text?", "summary_en": "text?", "year": "year?", "year_inferred": "bool",
 }
+# A [[unit]] table: one `unit` is `factor` of its `dimension`'s `base` unit (亿元 = 1e8 元).
+UNIT_KINDS = {"unit": "text", "unit_en": "text?", "dimension": "text", "base": "text", "factor": "num"}
 SOURCE_REF_KINDS = {"file": "text", "section": "text"}
 KEY_FIGURE_KINDS = {
     "label": "text", "label_en": "text?", "value": "num", "unit": "text", "unit_en": "text?",

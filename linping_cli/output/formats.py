@@ -18,6 +18,8 @@ from linping_cli.output.cells import flat_cell, human_cell
 from linping_cli.output.views import View
 
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
+ChartFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "svg"]  # chart, compare
+GraphFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "dot", "mermaid"]  # related, graph
 
 
 def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False) -> None:

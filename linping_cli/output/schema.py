@@ -88,15 +88,20 @@ def build_schema() -> dict[str, Any]:
         "required": ["entries", "rows"],
         "additionalProperties": False,
     }
+    from linping_cli.output.schema_views import VIEW_REFS, view_defs
+
+    defs.update(view_defs())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://linping.invalid/schema/entry.json",
         "title": "linping output",
-        "description": "An entry (show), a list of entries (search, list) or a comparison (compare).",
+        "description": "An entry (show), a list of entries (search, list), a comparison (compare), a timeline, "
+        "a graph (related, graph), an entry with derived figures (show --derived) or a chart.",
         "oneOf": [
             {"$ref": "#/$defs/entry"},
             {"type": "array", "items": {"$ref": "#/$defs/entry"}},
             {"$ref": "#/$defs/comparison"},
+            *({"$ref": f"#/$defs/{name}"} for name in VIEW_REFS),
         ],
         "$defs": defs,
     }

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linping_cli.model.errors import UserError
 from linping_cli.model.records import Entry, Figure, field_order
+
+if TYPE_CHECKING:
+    from linping_cli.query.units import Units
 
 
 class Row:
@@ -31,8 +34,12 @@ _SKIPPED = {"id", "type", "pinyin", "aliases", "tags", "summary", "summary_en", 
             "note", "source", "region"}
 
 
-def compare(entries: Sequence[Entry]) -> Comparison:
-    """Line entries up attribute by attribute; figures sharing a unit also get difference and ratio."""
+def compare(entries: Sequence[Entry], units: Units | None = None, unit: str | None = None) -> Comparison:
+    """Line entries up attribute by attribute; figures sharing a unit also get difference and ratio.
+
+    With `units`, figures whose units convert into one another (亿元, 万元) are converted, into `unit` or
+    else the first figure's, and get difference and ratio too; the stated value and unit stay.
+    """
     if len(entries) < 2:
         raise UserError("compare needs at least two ids")
     seen: set[tuple[str | None, str]] = set()
@@ -45,7 +52,7 @@ def compare(entries: Sequence[Entry]) -> Comparison:
         other = next(k for k in kinds if k != "figure")
         raise UserError(f"cannot compare a figure with a {other}: compare figures with figures")
     if kinds == {"figure"}:
-        rows = _figure_rows([e for e in entries if isinstance(e, Figure)])
+        rows = _figure_rows([e for e in entries if isinstance(e, Figure)], units, unit)
     else:
         rows = _attribute_rows(entries)
     if len({entry.region for entry in entries}) > 1:
@@ -53,20 +60,41 @@ def compare(entries: Sequence[Entry]) -> Comparison:
     return Comparison(list(entries), rows)
 
 
-def _figure_rows(figures: list[Figure]) -> list[Row]:
+def _figure_rows(figures: list[Figure], units: Units | None, unit: str | None) -> list[Row]:
     rows = [Row(name, name, [getattr(f, name) for f in figures]) for name in _FIGURE_ROWS]
-    if len({f.unit for f in figures}) == 1:
-        # Arithmetic only between exact values: "more than 460" minus 499 is no number.
-        first = figures[0]
-        exact = [f.qualifier is None and not f.projected for f in figures]
-        base = first.value
-        rows.append(Row("difference", f"difference from {first.id} (exact values only)",
-                        [None] + [round(f.value - base, 6) if exact[0] and ok else None
-                                  for f, ok in zip(figures[1:], exact[1:], strict=True)]))
-        rows.append(Row("ratio", f"ratio to {first.id} (exact values only)",
-                        [None] + [round(f.value / base, 6) if base and exact[0] and ok else None
-                                  for f, ok in zip(figures[1:], exact[1:], strict=True)]))
+    values: list[float] = [f.value for f in figures]
+    if unit is not None or len({f.unit for f in figures}) > 1:
+        converted = _converted(figures, units, unit)
+        if converted is None:
+            return rows
+        values, target = converted
+        rows.append(Row("converted_value", f"value in {target}", values))
+        rows.append(Row("converted_unit", "converted unit", [target] * len(figures)))
+    # Arithmetic only between exact values: "more than 460" minus 499 is no number.
+    exact = [f.qualifier is None and not f.projected for f in figures]
+    base = values[0]
+    rows.append(Row("difference", f"difference from {figures[0].id} (exact values only)",
+                    [None] + [round(v - base, 6) if exact[0] and ok else None
+                              for v, ok in zip(values[1:], exact[1:], strict=True)]))
+    rows.append(Row("ratio", f"ratio to {figures[0].id} (exact values only)",
+                    [None] + [round(v / base, 6) if base and exact[0] and ok else None
+                              for v, ok in zip(values[1:], exact[1:], strict=True)]))
     return rows
+
+
+def _converted(figures: list[Figure], units: Units | None, unit: str | None) -> tuple[list[float], str] | None:
+    """The figures' values in `unit` (else the first's), or None when they do not convert (an error if asked)."""
+    from linping_cli.query.units import round_converted
+
+    stated = list(dict.fromkeys(f.unit for f in figures))
+    target = unit or stated[0]
+    factors = [units.factor(f.unit, target) if units else None for f in figures]
+    if any(factor is None for factor in factors):
+        if unit is not None:
+            raise UserError(f"cannot convert {', '.join(stated)} into {unit}: not one dimension in the unit tables")
+        return None
+    return [round_converted(f.value * factor) for f, factor in zip(figures, factors, strict=True)
+            if factor is not None], target
 
 
 def _attribute_rows(entries: Sequence[Entry]) -> list[Row]:

@@ -53,6 +53,9 @@ START_BUDGETS = [
     ("linping search 西奥 --json", "minimal: search x --json", 1.10),
     ("linping search cfmoto --json", "minimal: search x --json", 1.10),
     ("linping list figure", "minimal: list", 1.10),
+    ("linping timeline --json", "minimal: search x --json", 1.10),
+    ("linping related hgt51f --json", "minimal: search x --json", 1.10),
+    ("linping chart --unit 亿元", "minimal: search x --json", 1.10),
     ("linping search 西奥 --json", "python -c pass", 7.0),
 ]
 # Part B: the queries, and the targets (seconds) at the largest N.
@@ -72,6 +75,8 @@ IMPORT_PATHS = [  # (arguments, may it import rich?)
     (["search", "西奥", "--json"], False), (["search", "cfmoto", "--json"], False),
     (["list", "figure", "--json"], False), (["show", "xiolift", "--json"], False),
     (["compare", "xiolift", "cfmoto", "--json"], False), (["list", "figure"], True),
+    (["timeline", "--json"], False), (["related", "hgt51f", "--json"], False), (["chart", "--unit", "亿元"], False),
+    (["show", "gdp-2024", "--derived", "--json"], False),
 ]
 
 # Starts one command, waits for it, and writes its wall time, peak RSS, exit code and whether it was killed.
@@ -273,6 +278,9 @@ def startup_commands() -> dict[str, list[str]]:
         "linping search 西奥 --json": [LINPING, "search", "西奥", "--json"],
         "linping search cfmoto --json": [LINPING, "search", "cfmoto", "--json"],
         "linping list figure": [LINPING, "list", "figure"],
+        "linping timeline --json": [LINPING, "timeline", "--json"],
+        "linping related hgt51f --json": [LINPING, "related", "hgt51f", "--json"],
+        "linping chart --unit 亿元": [LINPING, "chart", "--unit", "亿元"],  # piped: plain bars, no Rich
     }
 
 
@@ -285,6 +293,9 @@ def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, flo
         "linping search 西奥 --json": lambda out: any(e.get("id") == "xiolift" for e in json.loads(out)),
         "linping search cfmoto --json": lambda out: any(e.get("id") == "cfmoto" for e in json.loads(out)),
         "linping list figure": lambda out: b"id" in out and b"\x1b[" not in out,
+        "linping timeline --json": lambda out: any(e.get("entry") == "hgt51f-ignition" for e in json.loads(out)),
+        "linping related hgt51f --json": lambda out: bool(json.loads(out)["edges"]),
+        "linping chart --unit 亿元": lambda out: "█".encode() in out,
     }
     failures: list[str] = []
     for name, cmd in commands.items():  # warm-up: fills the cache and the page cache
@@ -314,7 +325,7 @@ def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, flo
                      f"{ratio:.2f}×" if ratio else "—", f"≤ {limit:.2f}×  {verdict}"])
     out = [table(["command", "median", "min", "peak RSS", "baseline", "baseline median", "ratio", "budget"],
                  rows, right=(1, 2, 3, 5, 6))]
-    out.append(f"({rounds} alternated rounds of all six commands after one warm-up round; stdout piped; "
+    out.append(f"({rounds} alternated rounds of all the commands after one warm-up round; stdout piped; "
                f"cache warm in {cache_dir})")
     if failures:
         out.append("WARNING: a command did not give the expected output:\n  " + "\n  ".join(failures))

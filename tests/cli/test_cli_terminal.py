@@ -142,3 +142,17 @@ def test_installed_script_finds_bundled_data_from_anywhere(tmp_path: Path) -> No
                             cwd=tmp_path, env={**os.environ, "LINPING_CACHE_DIR": str(tmp_path / "c")})
     assert result.returncode == 0, result.stderr
     assert '"name_en": "Zhejiang CFMOTO Power Co., Ltd."' in result.stdout
+
+
+BEYOND = Path(__file__).parent.parent / "fixture_beyond_region.toml"
+
+
+def test_timeline_chart_and_tree_on_a_terminal() -> None:
+    shown = in_terminal("--data", str(BEYOND), "timeline", env={"NO_COLOR": "1"})
+    rows = [line for line in shown.splitlines() if line.strip()]
+    assert any(line.split("│")[0].strip() == "2010" and line.count("│") and "founded" not in line for line in rows)
+    assert sum("─┼─" in line or "━╇━" in line for line in rows) >= 2  # a section per year
+    chart = in_terminal("--data", str(BEYOND), "chart", "--category", "economy")
+    assert "\x1b[" in chart and "█" in chart and ">90 亿元 (stated: 900000 万元)" in chart
+    tree = in_terminal("--data", str(BEYOND), "related", "evil-co", env={"NO_COLOR": "1"})
+    assert "├── location → 河镇 (river-town)" in tree and "\x1b[31m" not in tree

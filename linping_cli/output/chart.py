@@ -1,0 +1,118 @@
+"""A bar chart as text: Rich bars on a terminal, plain bars in a pipe; and a chart's View for the data formats.
+
+Each bar is as long as its value in the chart's unit. A bound is drawn as a bound: a lower
+bound (more than, at least) ends in an arrow, as the value may run on; an upper bound in a
+cap; an approximate value in a tilde; a range fills on, lighter, to its upper end; a
+derived figure is drawn in a lighter shade and says so. A qualifier this code does not
+know is written by name and marked '?'.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from linping_cli.output.cells import format_number, short_source
+from linping_cli.output.marks import printable, qualifier_sign
+from linping_cli.output.tables import _display_width as _width
+from linping_cli.output.views import View
+
+_LOWER, _UPPER, _APPROX = {"more-than", "at-least"}, {"at-most", "less-than"}, {"about", "nearly"}
+_CHARS = {False: {"bar": "█", "derived": "▓", "range": "░", "lower": "▶", "upper": "┤", "approx": "~",
+                  "unknown": "?"},
+          True: {"bar": "#", "derived": "=", "range": "-", "lower": ">", "upper": "|", "approx": "~", "unknown": "?"}}
+_LEGEND = {"lower": "a lower bound: the value may be larger", "upper": "an upper bound: the value may be smaller",
+           "approx": "approximate", "range": "a range, to its upper end", "derived": "derived, not stated",
+           "unknown": "a qualifier named in brackets"}
+LABEL_WIDTH = 36
+
+
+def chart_view(chart: dict[str, Any]) -> View:
+    from linping_cli.query.chart import BAR_FIELDS
+
+    rows = chart["bars"]
+    columns = ["label", "label_en", "value", "unit", "converted_value", "converted_unit", "derived", "source"]
+    return View(chart, rows, columns, rows, all_columns=list(BAR_FIELDS), brief=True)
+
+
+def mark_of(bar: dict[str, Any]) -> str | None:
+    """What the end of a bar says of its value: lower, upper, approx, unknown, or None for an exact value."""
+    qualifier = bar["qualifier"]
+    if qualifier is None:
+        return None
+    for mark, names in (("lower", _LOWER), ("upper", _UPPER), ("approx", _APPROX)):
+        if qualifier in names:
+            return mark
+    return None if bar["converted_max"] is not None else "unknown"
+
+
+def value_text(bar: dict[str, Any]) -> str:
+    """A bar's value as stated, in the chart's unit if converted, with qualifier, target and derived marks."""
+    sign = qualifier_sign(bar["qualifier"])
+    upper = f"–{format_number(bar['converted_max'])}" if bar["converted_max"] is not None else ""
+    text = f"{sign}{format_number(bar['converted_value'])}{upper} {bar['converted_unit']}"
+    if bar["converted_unit"] != bar["unit"]:
+        text += f" (stated: {format_number(bar['value'])} {bar['unit']})"
+    if bar["target"]:
+        text += " (target)"
+    if bar["derived"]:
+        text += " (derived)"
+    return printable(text)
+
+
+def render_chart(chart: dict[str, Any], stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool) -> None:
+    chars = _CHARS[ascii_only]
+    bars = chart["bars"]
+    width = 80
+    console = None
+    if color or terminal:
+        from rich.console import Console
+
+        console = Console(file=stream, color_system="auto" if color else None, force_terminal=color,
+                          no_color=not color, highlight=False, emoji=False)
+        width = max(console.width, 60)
+    labels = [_clip(printable(bar["label"]), LABEL_WIDTH) for bar in bars]
+    label_width = max(_width(label) for label in labels)
+    values = [value_text(bar) for bar in bars]
+    room = max(10, width - label_width - max(_width(v) for v in values) - 5)  # and a place for the end mark
+    top = max([bar["converted_max"] or bar["converted_value"] for bar in bars] + [0]) or 1
+    lines: list[list[tuple[str, str]]] = [[(printable(f"{chart['title']} · {chart['title_en']}"), "bold")]]
+    used: dict[str, None] = {}
+    for bar, label, value in zip(bars, labels, values, strict=True):
+        length = max(0, round(bar["converted_value"] / top * room)) if bar["converted_value"] > 0 else 0
+        extra = 0
+        if bar["converted_max"] is not None:
+            extra = max(0, round(bar["converted_max"] / top * room) - length)
+            used["range"] = None
+        mark = mark_of(bar)
+        if mark:
+            used[mark] = None
+        if bar["derived"]:
+            used["derived"] = None
+        fill = chars["derived" if bar["derived"] else "bar"] * length
+        end = chars[mark] if mark else ""
+        padding = " " * (room - length - extra - len(end) + 2)
+        lines.append([(label + " " * (label_width - _width(label)) + "  ", ""),
+                      (fill, "magenta" if bar["derived"] else "cyan"), (chars["range"] * extra, "cyan"),
+                      (end, "bold yellow"), (padding + value, "")])
+    files = list(dict.fromkeys(short_source(ref["file"]) for bar in bars for ref in bar["source"]))
+    lines.append([(printable("source: " + ", ".join(files)), "dim")])
+    if used:
+        lines.append([(printable("  ".join(f"{chars[m]} {_LEGEND[m]}" for m in used)), "dim")])
+    if console is None:
+        stream.write("".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines))
+        return
+    from rich.text import Text
+
+    for line in lines:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for part, style in line:
+            text.append(part, style=style or None)
+        console.print(text)
+
+
+def _clip(text: str, limit: int) -> str:
+    if _width(text) <= limit:
+        return text
+    while _width(text) > limit - 1:
+        text = text[:-1]
+    return text + "…"

@@ -1,0 +1,143 @@
+"""Figures worked out from stated ones, never mixed with them: each says how, from what, and keeps their sources.
+
+Two kinds, both from `facts.fact_rows`:
+  prior-year  a value and its growth give the year before's: value / (1 + growth%)
+  share       a figure that is `part_of` another gives its share of it: part / whole x 100%
+A stated qualifier keeps its sense: both are monotone, so a bound on an input is a bound
+on the result (a share of a more-than part is more than; of a more-than whole, less than),
+rounded outwards so it still holds. An exact input gives an `about` result, as rounding
+makes it. A qualifier of unknown sense (a range, a class, a word this code does not know)
+is never used in arithmetic: such a figure derives nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from linping_cli.model.records import Entry, Figure
+from linping_cli.query.facts import fact_rows
+from linping_cli.query.units import Units
+from linping_cli.store.layout import number_text
+
+if TYPE_CHECKING:
+    from linping_cli.store.dataset import Dataset
+
+# The keys a derived row adds to those of a fact row.
+DERIVED_FIELDS = ("derived", "basis", "formula", "inputs", "qualifier_note")
+# The sense of each qualifier: the value is a lower bound, an upper bound, or approximate.
+_LOWER, _UPPER, _APPROX = "lower", "upper", "approx"
+_SENSE = {"more-than": _LOWER, "at-least": _LOWER, "at-most": _UPPER, "less-than": _UPPER, "about": _APPROX,
+          "nearly": _APPROX}
+_STRICT = {"more-than", "less-than"}
+_FLIPPED = {"more-than": "less-than", "at-least": "at-most", "less-than": "more-than", "at-most": "at-least"}
+
+
+def derived_rows(entries: Iterable[Entry], dataset: Dataset) -> list[dict[str, Any]]:
+    """The derived facts of `entries`, in their order: prior-year values, then each figure's share of its whole."""
+    entries = list(entries)
+    rows = [row for fact in fact_rows(entries) if (row := _prior_year(fact)) is not None]
+    units = Units(dataset.units)
+    for entry in entries:
+        if isinstance(entry, Figure) and entry.part_of:
+            whole = dataset.get(f"{entry.region}:{entry.part_of}")
+            if isinstance(whole, Figure):
+                share = _share(fact_rows([entry])[0], fact_rows([whole])[0], units)
+                if share is not None:
+                    rows.append(share)
+    return rows
+
+
+def _known(fact: dict[str, Any]) -> bool:
+    """Whether a fact's value may be used in arithmetic: exact, or a qualifier of known sense, and no range."""
+    qualifier = fact.get("qualifier")
+    return (qualifier is None or qualifier in _SENSE) and fact.get("value_max") is None and not fact.get("target")
+
+
+def _prior_year(fact: dict[str, Any]) -> dict[str, Any] | None:
+    growth = fact.get("growth")
+    if growth is None or not _known(fact) or growth <= -100:
+        return None
+    value = fact["value"] / (1 + growth / 100)
+    qualifier, note = _carried(fact.get("qualifier"), "the stated value")
+    year = fact["year"] - 1 if fact.get("year") is not None else None
+    formula = f"{number_text(fact['value'])} / (1 + {number_text(growth)}%)"
+    return _row(fact, value, fact["unit"], fact.get("unit_en"), qualifier, note, year, "prior-year",
+                formula, [fact], "上年值（推算）", "prior-year value (derived)")
+
+
+def _share(part: dict[str, Any], whole: dict[str, Any], units: Units) -> dict[str, Any] | None:
+    if not (_known(part) and _known(whole)) or part.get("year") != whole.get("year"):
+        return None
+    factor = units.factor(whole["unit"], part["unit"])
+    if factor is None or not whole["value"]:
+        return None
+    qualifier, note = _combined(part.get("qualifier"), whole.get("qualifier"))
+    if qualifier is None or note is None:
+        return None
+    value = part["value"] / (whole["value"] * factor) * 100
+    divisor = number_text(whole["value"]) if factor == 1 else f"({number_text(whole['value'])} x {number_text(factor)})"
+    formula = f"{number_text(part['value'])} / {divisor} x 100%"
+    label = whole["name"]
+    return _row(part, value, "%", "percent", qualifier, note, part.get("year"), "share", formula, [part, whole],
+                f"占{label}比重（推算）", f"share of {whole['name_en'] or label} (derived)")
+
+
+def _carried(qualifier: str | None, what: str) -> tuple[str, str]:
+    """The qualifier of a result that grows with one input, and why."""
+    if qualifier is None:
+        return "about", "rounded, so about"
+    if _SENSE[qualifier] == _APPROX:
+        return qualifier, f"{what} is {qualifier}, so the result is too"
+    return qualifier, f"{what} is {qualifier}, so the result is {qualifier} (rounded outwards, so the bound holds)"
+
+
+def _combined(part: str | None, whole: str | None) -> tuple[str | None, str | None]:
+    """The qualifier of part / whole, and why; (None, None) where the inputs' senses leave it open."""
+    if whole is None:
+        return _carried(part, "the part")
+    if part is None:
+        if _SENSE[whole] == _APPROX:
+            return whole, f"the whole is {whole}, so the share is too"
+        flipped = _FLIPPED[whole]
+        return flipped, f"the whole is {whole}, so the share is {flipped} (rounded outwards, so the bound holds)"
+    senses = {_SENSE[part], _SENSE[whole]}
+    if senses == {_APPROX}:
+        return "about", "both are approximate, so the share is about"
+    if _SENSE[part] == _LOWER and _SENSE[whole] == _UPPER:
+        strict = "more-than" if {part, whole} & _STRICT else "at-least"
+        return strict, f"the part is {part} and the whole {whole}, so the share is {strict}"
+    if _SENSE[part] == _UPPER and _SENSE[whole] == _LOWER:
+        strict = "less-than" if {part, whole} & _STRICT else "at-most"
+        return strict, f"the part is {part} and the whole {whole}, so the share is {strict}"
+    return None, None
+
+
+def _rounded(value: float, qualifier: str) -> float:
+    """One decimal, rounded so that a bound stays true: a lower bound down, an upper bound up."""
+    sense = _SENSE.get(qualifier)
+    if sense == _LOWER:
+        return math.floor(round(value * 10, 9)) / 10  # the round: 75 must not floor to 74.9
+    if sense == _UPPER:
+        return math.ceil(round(value * 10, 9)) / 10
+    return round(value, 1)
+
+
+def _row(fact: dict[str, Any], value: float, unit: str, unit_en: str | None, qualifier: str, note: str,
+         year: int | None, basis: str, formula: str, inputs: list[dict[str, Any]], label: str,
+         label_en: str) -> dict[str, Any]:
+    sources: list[dict[str, str]] = []
+    for given in inputs:
+        sources += [ref for ref in given["source"] or () if ref not in sources]
+    rounded = _rounded(value, qualifier)
+    return {
+        "entry": fact["entry"], "type": fact["type"], "name": fact["name"], "name_en": fact["name_en"],
+        "label": label, "label_en": label_en, "value": rounded, "unit": unit, "unit_en": unit_en,
+        "qualifier": qualifier, "target": False, "year": year,
+        "year_inferred": any(given.get("year_inferred") for given in inputs), "growth": None, "source": sources,
+        "derived": True, "basis": basis, "formula": f"{formula} = {number_text(round(value, 4))}",
+        "inputs": [{key: given.get(key) for key in ("entry", "label", "value", "unit", "qualifier", "growth",
+                                                    "year")} for given in inputs],
+        "qualifier_note": note,
+    }
