@@ -22,7 +22,7 @@ SCRIPT = Path(sys.executable).parent / "linping"
 def context_with_data(path: Path) -> typer.Context:
     command = typer.main.get_command(app)
     ctx = typer.Context(command)
-    ctx.obj = Session.create([str(path)], no_cache=True, no_color=True, quiet=True)
+    ctx.obj = Session.create([str(path)], no_cache=True, quiet=True)
     return ctx
 
 
@@ -44,8 +44,9 @@ def test_ids_complete_to_nothing_on_bad_data(tmp_path: Path) -> None:
 
 
 def test_fields_complete_after_a_comma() -> None:
-    assert complete_fields("id,na") == ["id,name", "id,name_en"]
-    assert "value" in complete_fields("")
+    ctx = context_with_data(FIXTURE)
+    assert complete_fields(ctx, "id,na") == ["id,name", "id,name_en"]
+    assert "value" in complete_fields(ctx, "")
 
 
 def completion_env(tmp_path: Path) -> dict[str, str]:
