@@ -22,7 +22,7 @@ PLACES = {
 def script(shell: str) -> str:
     env = {**os.environ, "_LINPING_COMPLETE": f"source_{shell}"}
     done = subprocess.run([sys.executable, "-m", "linping_cli"], env=env, capture_output=True, text=True, check=True)
-    return done.stdout
+    return done.stdout.lstrip()  # zsh reads `#compdef` only on the first line
 
 
 def install(shell: str) -> Path:

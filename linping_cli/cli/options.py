@@ -54,7 +54,8 @@ def _chosen_types(ctx: typer.Context) -> list[str]:
 
     params: dict[str, Any] = ctx.params
     named = params.get("type_name") or params.get("type_") or []
-    types = [named] if isinstance(named, str) else list(named)
+    # While an option still waits for its value, the words before it are left unparsed in ctx.args.
+    types = [named] if isinstance(named, str) else [*named, *ctx.args]
     ids = params.get("entry_ids") or []
     if ids:
         types += Session.from_context(ctx).types_of(ids)

@@ -86,19 +86,18 @@ class Session:
         return select.resolve(self.dataset, key)
 
     def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
-        """Ids starting with `incomplete`, written `region:id` where that is how they must be given."""
+        """Ids starting with `incomplete`; `region:id` where that is what was begun (`linping:`, `exa`)."""
         try:
             dataset = self.dataset
         except Exception:  # completion must never break the shell
             return []
-        found = []
+        found: dict[str, str] = {}
         for position, key in enumerate(dataset.ids):
             qualified = f"{dataset.region_of(position)}:{key}"
-            if key.startswith(incomplete) or qualified.startswith(incomplete):
-                entry = dataset.record(position)
-                shown = qualified if ":" in incomplete else dataset.qualified_id(entry)
-                found.append((shown, entry.name))
-        return found
+            shown = key if key.startswith(incomplete) else qualified if qualified.startswith(incomplete) else None
+            if shown is not None and shown not in found:
+                found[shown] = dataset.record(position).name
+        return list(found.items())
 
     def complete_values(self, kind: str, types: Sequence[str], incomplete: str) -> list[str]:
         """The categories or tags entries of these types (all when none) have, starting with `incomplete`."""
