@@ -21,6 +21,7 @@ from linping_cli.cli.options import (
     IdsArgument,
     JsonOption,
     Lang,
+    TypesOption,
     ValueKind,
     complete_categories,
     complete_commands,
@@ -91,8 +92,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Chinese, English or pinyin text.",
                                          show_default=False)],
-    type_: Annotated[list[str] | None, typer.Option(
-        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    type_: TypesOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
 ) -> int:
@@ -219,8 +219,7 @@ def values(
     ctx: typer.Context,
     kind: Annotated[ValueKind, typer.Argument(metavar="category|tag", help="Which values to list.",
                                               show_default=False)],
-    type_: Annotated[list[str] | None, typer.Option(
-        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    type_: TypesOption = None,
     fmt: FormatOption = None, json_: JsonOption = False,
 ) -> int:
     """The categories or tags that entries carry, each with how many do; most used first.

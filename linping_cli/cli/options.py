@@ -89,3 +89,5 @@ IdArgument = Annotated[str, typer.Argument(metavar="ID", help="An entry id (regi
                                            autocompletion=complete_ids, show_default=False)]
 IdsArgument = Annotated[list[str], typer.Argument(metavar="ID...", help="One or more entry ids (region:id where "
                                                   "ids clash).", autocompletion=complete_ids, show_default=False)]
+TypesOption = Annotated[list[str] | None, typer.Option(
+    "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)]
