@@ -13,18 +13,26 @@ import typer
 
 from linping_cli import __version__
 from linping_cli.cli.exit import Group
-from linping_cli.cli.lazy import COMMANDS
+from linping_cli.cli.lazy import COMMANDS, help_markup
 from linping_cli.cli.options import (
     ChartFormatOption,
+    Color,
     DerivedOption,
     FieldsOption,
     FormatOption,
     GraphFormatOption,
     IdArgument,
+    IdsArgument,
     JsonOption,
+    Lang,
+    TypesOption,
     UnitOption,
+    ValueKind,
+    complete_categories,
+    complete_commands,
     complete_fields,
     complete_ids,
+    complete_tags,
     complete_types,
 )
 from linping_cli.cli.session import Session
@@ -39,7 +47,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=help_markup(),
 )
+
+GLOBAL = "Global options (before or after the command)"
 
 
 def _show_version(value: bool) -> None:
@@ -54,17 +65,31 @@ def root(
     data: Annotated[list[str] | None, typer.Option(
         "--data", help="A dataset file or folder to use instead of the bundled one; repeat to load "
         "several regions. Default: $LINPING_DATA (paths separated by ':'), else the bundled data.",
-        show_default=False)] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the TOML afresh; skip the cache.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar while data is checked.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
-                                          callback=_show_version, is_eager=True)] = False,
+        show_default=False, metavar="PATH", rich_help_panel=GLOBAL)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the TOML afresh; skip the cache.",
+                                           rich_help_panel=GLOBAL)] = False,
+    color: Annotated[Color | None, typer.Option(
+        "--color", help="Colour in tables: auto (on a terminal, unless NO_COLOR or TERM=dumb), always or never.",
+        show_default=False, case_sensitive=False, rich_help_panel=GLOBAL)] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Short for --color never.",
+                                           rich_help_panel=GLOBAL)] = False,
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", help="Show names, labels and units in one language, zh or en (default: $LINPING_LANG, else "
+        "Chinese with English names beside). JSON always keeps both.", show_default=False, case_sensitive=False,
+        rich_help_panel=GLOBAL)] = None,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Never page long output (default on a terminal: $PAGER, else less -FRX).",
+        rich_help_panel=GLOBAL)] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no count line from validate.",
+                                        rich_help_panel=GLOBAL)] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", help="Print the version and exit.",
+                                          callback=_show_version, is_eager=True, rich_help_panel=GLOBAL)] = False,
 ) -> None:
     if any(not path for path in data or []):
         raise UserError("--data needs a file or folder, not an empty string")
     # Paths arrive as text: Typer's Path type stats them, which fails on a NUL byte.
-    ctx.obj = Session.create(data or [], no_cache=no_cache, no_color=no_color, quiet=quiet)
+    ctx.find_root().obj = Session.create(data or [], no_cache=no_cache, color="never" if no_color else color,
+                                         lang=lang, pager=not no_pager, quiet=quiet)
 
 
 @COMMANDS.command()
@@ -72,8 +97,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Chinese, English or pinyin text.",
                                          show_default=False)],
-    type_: Annotated[list[str] | None, typer.Option(
-        "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    type_: TypesOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
 ) -> int:
@@ -93,36 +117,41 @@ def list_entries(
     type_name: Annotated[str | None, typer.Argument(
         metavar="[TYPE]", help="figure, company, organisation, place, event, plan, product, project or "
         "industry.", autocompletion=complete_types, show_default=False)] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
-    category: Annotated[str | None, typer.Option("--category", help="Only entries in this category.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "--tag", help="Only entries with this tag (repeatable; `linping values tag` lists them).",
+        autocompletion=complete_tags)] = None,
+    category: Annotated[str | None, typer.Option(
+        "--category", help="Only entries in this category (`linping values category` lists them).",
+        autocompletion=complete_categories)] = None,
     year: Annotated[int | None, typer.Option("--year", help="Only entries about this year.")] = None,
-    sort: Annotated[str | None, typer.Option(
-        "--sort", help="Sort by this field (default: the order of the dataset files).",
-        autocompletion=complete_fields)] = None,
+    sort: Annotated[list[str] | None, typer.Option(
+        "--sort", help="Sort by these fields, comma-separated: --sort unit,value (default: the order of the "
+        "dataset files).", autocompletion=complete_fields, show_default=False)] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
 ) -> int:
     """List every entry, or every entry of one TYPE, optionally filtered and sorted.
 
-    Example: linping list figure --category trade --sort value --reverse
+    Example: linping list figure --category trade --sort unit,value --reverse
     """
     session = Session.from_context(ctx)
     types = [type_name] if type_name else []
     output = session.output(fmt, json_, fields, types)
-    entries = session.select(type_name, tag or [], category, year, sort, reverse)
+    entries = session.select(type_name, tag or [], category, year, sort or [], reverse)
     return session.emit_entries(entries, output, empty="no entry matches those filters")
 
 
 @COMMANDS.command()
-def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, json_: JsonOption = False,
+def show(ctx: typer.Context, entry_ids: IdsArgument, fmt: FormatOption = None, json_: JsonOption = False,
          fields: FieldsOption = None, derived: DerivedOption = False) -> int:
-    """Everything about one entry: every field, its source, and what it links to.
+    """Everything about one entry or several: every field, its source, and what it links to.
 
-    Example: linping show xiolift
+    One id prints a JSON object, several a JSON array.  Example: linping show xiolift cfmoto
     """
     session = Session.from_context(ctx)
-    entry = session.resolve(entry_id)
-    return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]), derived=derived)
+    entries = [session.resolve(key) for key in entry_ids]
+    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
+    return session.emit_shown(entries, output, derived=derived)
 
 
 @COMMANDS.command()
@@ -213,11 +242,9 @@ def timeline(
     return session.emit_timeline(items, output)
 
 
-TypesOption = Annotated[list[str] | None, typer.Option(
-    "--type", "-t", help="Only entries of this type, or person (repeatable).", autocompletion=complete_types)]
 RelationOption = Annotated[list[str] | None, typer.Option(
     "--relation", help="Only links of this kind: location, industry, maker, part_of, subject, parent, issuer, "
-    "organiser, related, people (repeatable).")]
+    "organiser, organisation, related (repeatable).")]
 
 
 @COMMANDS.command()
@@ -318,3 +345,43 @@ def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
     from linping_cli.output.schema import schema_text
 
     return Session.from_context(ctx).emit_text(schema_text() + "\n")
+
+
+@COMMANDS.command()
+def values(
+    ctx: typer.Context,
+    kind: Annotated[ValueKind, typer.Argument(metavar="category|tag", help="Which values to list.",
+                                              show_default=False)],
+    type_: TypesOption = None,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """The categories or tags that entries carry, each with how many do; most used first.
+
+    What list --category and --tag take.  Example: linping values category --type company
+    """
+    session = Session.from_context(ctx)
+    return session.emit_values(kind, type_ or [], session.output(fmt, json_, None, type_ or []))
+
+
+@COMMANDS.command("help")
+def help_(ctx: typer.Context, command: Annotated[str | None, typer.Argument(
+        metavar="[COMMAND]", help="The command to explain (default: linping itself).",
+        autocompletion=complete_commands, show_default=False)] = None) -> int:
+    """The help of linping, or of one command: the same as `linping COMMAND --help`.
+
+    Example: linping help list
+    """
+    from linping_cli.cli.manual import help_text
+
+    return Session.from_context(ctx).emit_text(help_text(ctx, command))
+
+
+@COMMANDS.command()
+def man(ctx: typer.Context) -> int:
+    """The manual: every command's help, the environment and the exit codes, as plain text.
+
+    Example: linping man > linping.txt
+    """
+    from linping_cli.cli.manual import manual_text
+
+    return Session.from_context(ctx).emit_text(manual_text(ctx))

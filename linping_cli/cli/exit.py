@@ -29,7 +29,11 @@ class Group(LazyGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> NoReturn:
         extra["windows_expand_args"] = windows_expand_args
+        from linping_cli.cli.options import completion_for_named_shell
+
         try:
+            if completion_for_named_shell(sys.argv[1:] if args is None else args):
+                sys.exit(ExitStatus.OK)
             try:
                 result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
             except cache.Damaged as damaged:
@@ -72,10 +76,14 @@ def fail(message: str, code: ExitStatus) -> ExitStatus:
 
 
 def _usage_error(error: typer.TyperException) -> ExitStatus:
-    message = " ".join(str(getattr(error, "format_message", lambda: error)()).split())
-    if not message:  # no arguments: the help has printed itself already
-        return ExitStatus.USAGE
+    text = str(getattr(error, "format_message", lambda: error)())
+    message = " ".join(text.split())
     ctx = getattr(error, "ctx", None)
+    if ctx is not None and text and text == ctx.get_help():  # no arguments: the plain help, as it is
+        print(text)
+        return ExitStatus.USAGE
+    if not message:  # no arguments: Rich's help has printed itself already
+        return ExitStatus.USAGE
     if getattr(error, "option_name", None) == "--fields" and (ctx is None or any(
             param.name == "fields" for param in ctx.command.params)):  # not for a command without --fields
         from linping_cli.query.select import valid_fields

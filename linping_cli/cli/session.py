@@ -37,25 +37,30 @@ class Output:
 
 
 class Session:
-    def __init__(self, data_paths: list[Path], *, use_cache: bool, no_color: bool, quiet: bool) -> None:
+    def __init__(self, data_paths: list[Path], *, use_cache: bool, color: str | None = None,
+                 lang: str | None = None, pager: bool = True, quiet: bool = False) -> None:
         self.data_paths = data_paths
         self.use_cache = use_cache
-        self.no_color = no_color
+        self.color = color or "auto"
+        self.lang = lang
+        self.pager = pager
         self.quiet = quiet
         self._dataset: Dataset | None = None
 
     @classmethod
-    def create(cls, data: Sequence[str], *, no_cache: bool, no_color: bool, quiet: bool) -> Session:
-        return cls(data_paths(data), use_cache=not no_cache and cache.enabled(), no_color=no_color, quiet=quiet)
+    def create(cls, data: Sequence[str], *, no_cache: bool = False, color: str | None = None,
+               lang: str | None = None, pager: bool = True, quiet: bool = False) -> Session:
+        return cls(data_paths(data), use_cache=not no_cache and cache.enabled(), color=color,
+                   lang=lang or _lang_from_environment(), pager=pager, quiet=quiet)
 
     @classmethod
     def from_context(cls, ctx: typer.Context) -> Session:
         root = ctx.find_root()
         if not isinstance(root.obj, Session):
-            # Completion callbacks run before the root callback has made one.
-            params = root.params
-            root.obj = cls.create(params.get("data") or [], no_cache=bool(params.get("no_cache")),
-                                  no_color=bool(params.get("no_color")), quiet=True)
+            # Completion callbacks run before the root callback has made one; --data may follow the command.
+            data = [*(root.params.get("data") or ()), *(ctx.params.get("data") or ())]
+            root.obj = cls.create(data, no_cache=bool(root.params.get("no_cache") or ctx.params.get("no_cache")),
+                                  quiet=True)
         return root.obj
 
     @property
@@ -70,14 +75,13 @@ class Session:
         return [entry for _, entry in search(self.dataset, text, types=types, limit=limit)]
 
     def select(self, type_name: str | None, tags: Sequence[str], category: str | None, year: int | None,
-             sort: str | None, reverse: bool) -> list[Entry]:
+               sort: Sequence[str], reverse: bool) -> list[Entry]:
         from linping_cli.query import select
 
-        if sort:
-            select.check_sort_field(sort, [type_name] if type_name else [])
+        keys = select.check_sort_fields(sort, [type_name] if type_name else [])
         candidates = self.dataset.of_type(type_name) if type_name else self.dataset.entries
         entries = select.filter_entries(candidates, tags=tags, category=category, year=year)
-        return select.sort_entries(entries, sort, reverse=reverse) if sort else entries
+        return select.sort_entries(entries, keys, reverse=reverse) if keys else entries
 
     def resolve(self, key: str) -> Entry:
         from linping_cli.query import select
@@ -108,12 +112,32 @@ class Session:
         return found
 
     def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
+        """Ids starting with `incomplete`; `region:id` where that is what was begun (`linping:`, `exa`)."""
         try:
             dataset = self.dataset
         except Exception:  # completion must never break the shell
             return []
-        matching = [dataset.record(p) for p, key in enumerate(dataset.ids) if key.startswith(incomplete)]
-        return [(dataset.qualified_id(e), e.name) for e in matching]
+        found: dict[str, str] = {}
+        for position, key in enumerate(dataset.ids):
+            qualified = f"{dataset.region_of(position)}:{key}"
+            shown = key if key.startswith(incomplete) else qualified if qualified.startswith(incomplete) else None
+            if shown is not None and shown not in found:
+                found[shown] = dataset.record(position).name
+        return list(found.items())
+
+    def complete_values(self, kind: str, types: Sequence[str], incomplete: str) -> list[str]:
+        """The categories or tags entries of these types (all when none) have, starting with `incomplete`."""
+        from linping_cli.query.stats import value_counts
+
+        try:
+            counts = value_counts(self.dataset, kind, types)
+        except Exception:  # completion must never break the shell
+            return []
+        return [value for value in counts if value.casefold().startswith(incomplete.casefold())]
+
+    def types_of(self, keys: Sequence[str]) -> list[str]:
+        found = (self.dataset.get(key) for key in keys)
+        return [entry.type for entry in found if entry is not None]
 
     # Output ------------------------------------------------------------------
 
@@ -131,7 +155,9 @@ class Session:
 
     def _name_of(self, key: str, region: str | None) -> str | None:
         entry = self.dataset.get(f"{region}:{key}" if region else key)
-        return entry.name if entry else None
+        if entry is None:
+            return None
+        return (entry.name_en or entry.name) if self.lang == "en" else entry.name
 
     def _write(self, view: views.View, output: Output) -> int:
         stream = sys.stdout
@@ -140,11 +166,32 @@ class Session:
             stream.reconfigure(errors="backslashreplace")
         from linping_cli.output.formats import write
 
-        return _to_stdout(lambda: write(view, output.format, stream, color=self._color(stream),
-                                               terminal=_is_terminal(stream), ascii_only=ascii_only))
+        view.lang = self.lang
+        terminal = _is_terminal(stream)
+        color = self._color(stream)
+        return self._paged(lambda out: write(view, output.format, out, color=color, terminal=terminal,
+                                             ascii_only=ascii_only))
 
     def emit_text(self, text: str) -> int:
-        return _to_stdout(lambda: sys.stdout.write(text))
+        return self._paged(lambda out: out.write(text))
+
+    def _paged(self, write: Callable[[Any], object]) -> int:
+        """Write to stdout; on a terminal, output longer than the screen goes through the pager."""
+        if not (self.pager and _is_terminal(sys.stdout)):
+            return _to_stdout(lambda: write(sys.stdout))
+        from linping_cli.cli import pager
+
+        command = pager.pager_command()
+        if command is None:
+            return _to_stdout(lambda: write(sys.stdout))
+        import io
+
+        buffer = io.StringIO()
+        write(buffer)
+        text = buffer.getvalue()
+        if text.count("\n") < pager.screen_rows() or not pager.page(text, command):
+            return _to_stdout(lambda: sys.stdout.write(text))
+        return ExitStatus.OK
 
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
@@ -156,14 +203,19 @@ class Session:
         return self._write(views.entries_view(entries, output.fields, show_region=show_region,
                                                name_of=self._name_of), output)
 
-    def emit_entry(self, entry: Entry, output: Output, *, derived: bool = False) -> int:
-        linked = referrers(self.dataset, entry)
-        referenced_by = [self.dataset.qualified_id(e) for e in linked]
-        people = [self.dataset.qualified_id(e) for e in linked if e.type == "person"]
-        view = views.entry_view(entry, output.fields, referenced_by=referenced_by, people=people,
+    def emit_shown(self, entries: Sequence[Entry], output: Output, *, derived: bool = False) -> int:
+        """show: one entry as an object, several as a list; in a table, each as field and value."""
+        linked = [referrers(self.dataset, entry) for entry in entries]
+        referenced_by = [[self.dataset.qualified_id(e) for e in each] for each in linked]
+        people = [[self.dataset.qualified_id(e) for e in each if e.type == "person"] for each in linked]
+        view = views.entry_view(entries, output.fields, referenced_by=referenced_by, people=people,
                                 name_of=self._name_of)
         if derived:
+            if len(entries) > 1:
+                raise UserError("--derived shows one entry at a time: give one id")
             from linping_cli.output.derived_view import entry_with_derived
+
+            [entry] = entries
 
             view = entry_with_derived(view, self.derived([entry]))
         return self._write(view, output)
@@ -264,20 +316,39 @@ class Session:
 
         return self._write(views.stats_view(stats(self.dataset)), output)
 
+    def emit_values(self, kind: str, types: Sequence[str], output: Output) -> int:
+        from linping_cli.query.stats import value_counts
+
+        counts = value_counts(self.dataset, kind, types)
+        if not counts:
+            print(f"linping: no entry of those types has a {kind}", file=sys.stderr)
+            return ExitStatus.NO_MATCH
+        return self._write(views.records_view([{kind: value, "entries": n} for value, n in counts.items()]), output)
+
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
-        problems = validate_dataset(list(paths) or self.data_paths, quiet=self.quiet)
+        from linping_cli.cli.load import validate_stdin
+
+        if Path("-") in paths:
+            if len(paths) > 1:
+                raise UserError("validate reads either standard input (-) or paths, not both")
+            problems = validate_stdin(sys.stdin, quiet=self.quiet)
+        else:
+            problems = validate_dataset(list(paths) or self.data_paths, quiet=self.quiet)
         if output.format == "table":
             self.emit_text("".join(f"{problem}\n" for problem in problems))
         else:
             self._write(views.records_view([p.as_dict() for p in problems]), output)
         files = len({p.file for p in problems})
-        print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
-              else "linping: no problems found", file=sys.stderr)
+        if not self.quiet:
+            print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
+                  else "linping: no problems found", file=sys.stderr)
         return ExitStatus.BAD_DATA if problems else ExitStatus.OK
 
     def _color(self, stream: Any) -> bool:
-        """Colour follows --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then the terminal."""
-        if self.no_color or os.environ.get("NO_COLOR"):
+        """--color always/never decide; auto follows NO_COLOR, then FORCE_COLOR, then TERM=dumb, then the terminal."""
+        if self.color != "auto":
+            return self.color == "always"
+        if os.environ.get("NO_COLOR"):
             return False
         if os.environ.get("FORCE_COLOR"):
             return True
@@ -294,6 +365,13 @@ def _to_stdout(write: Callable[[], object]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return ExitStatus.OK
+
+
+def _lang_from_environment() -> str | None:
+    chosen = os.environ.get("LINPING_LANG") or None
+    if chosen not in (None, "zh", "en"):
+        raise UserError(f"LINPING_LANG is {chosen!r}: it takes zh or en")
+    return chosen
 
 
 def _plural(count: int, noun: str) -> str:

@@ -58,8 +58,12 @@ def flat_cell(value: Any) -> str:
 
 
 def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
-               brief: bool = False) -> str:
-    """A cell for people to read: lists joined, numbers with their qualifier, ids with names."""
+               brief: bool = False, lang: str | None = None) -> str:
+    """A cell for people to read: lists joined, numbers with their qualifier, ids with names.
+
+    Phrases made of several fields (a key figure's label and unit, a person's role) are in one
+    language: English with `lang` en, else Chinese, the dataset's own.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -76,10 +80,10 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
     if column == "source" and brief:
         return ", ".join(dict.fromkeys(short_source(ref["file"]) for ref in value))
     if isinstance(value, dict):
-        return _describe(value, labelled=row.get(FIELD) != "key_figure")
+        return _describe(value, labelled=row.get(FIELD) != "key_figure", lang=lang)
     if isinstance(value, list):
         separator = "\n" if value and isinstance(value[0], dict) else ", "
-        return separator.join(_describe(v) if isinstance(v, dict) else str(v) for v in value)
+        return separator.join(_describe(v, lang=lang) if isinstance(v, dict) else str(v) for v in value)
     if isinstance(value, float):
         return format_number(value)
     return str(value)
@@ -101,16 +105,21 @@ def _named(key: str, region: str | None, name_of: NameOf) -> str:
     return f"{name} ({key})" if name else key
 
 
-def _describe(item: Mapping[str, Any], *, labelled: bool = True) -> str:
-    """One nested table (source, outside item, statement or key figure) as a short phrase."""
+def in_language(item: Mapping[str, Any], key: str, lang: str | None) -> Any:
+    """item[key] in the language asked for: its `_en` twin for English, where there is one."""
+    return (item.get(f"{key}_en") or item.get(key)) if lang == "en" else item.get(key)
+
+
+def _describe(item: Mapping[str, Any], *, labelled: bool = True, lang: str | None = None) -> str:
+    """One nested table (source, outside item, statement or key figure) as a short phrase, in one language."""
     if "section" in item:
         return f"{item['file']} § {item['section']}"
     if "field" in item and "note" in item:  # an outside item
         return f"{item['field']}: {item['note']}"
     if "summary" in item:  # a person's statement
-        return str(item["summary_en"] or item["summary"])
-    label = f"{item.get('label_en') or item['label']}: " if labelled else ""
-    parts = [f"{label}{qualified(item)} {item['unit']}"]
+        return str(in_language(item, "summary", lang))
+    label = f"{in_language(item, 'label', lang)}: " if labelled else ""
+    parts = [f"{label}{qualified(item)} {in_language(item, 'unit', lang)}"]
     if item.get("year"):
         parts.append(f"({item['year']})")
     if item.get("growth") is not None:

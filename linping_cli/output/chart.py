@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from linping_cli.output.cells import format_number, short_source
 from linping_cli.output.marks import printable, qualifier_sign
-from linping_cli.output.tables import _display_width as _width
+from linping_cli.output.tables import display_width as _width
 from linping_cli.output.views import View
 
 _LOWER, _UPPER, _APPROX = {"more-than", "at-least"}, {"at-most", "less-than"}, {"about", "nearly"}

@@ -5,14 +5,48 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import IO, Any
 
-from linping_cli.output.cells import human_cell
-from linping_cli.output.views import ATTRIBUTE, View
+from linping_cli.output.cells import human_cell, in_language
+from linping_cli.output.views import ATTRIBUTE, FIELD, View
+
+# Columns a table too wide for the terminal leaves out, the first listed first; the others always stay.
+DROPPED_FIRST = ("name_en", "summary_en", "title_en", "summary", "source", "region", "location", "maker",
+                 "category", "scale_unit", "tier", "date", "growth", "year_inferred", "subtitle", "authors", "year",
+                 "type")
+# A column that may wrap is given at least this many cells before another column is left out for it.
+WRAP_FLOOR = 18
+# What users copy (into `show`, or to open an article): never broken across lines.
+WHOLE_COLUMNS = {"id", "file"}
+NUMERIC_COLUMNS = {"value", "growth", "year", "count", "entries", "scale", "edition", "founded", "deadline"}
+
+
+def localize(view: View) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows a table shows in `view.lang`: an `_en` twin replaces or joins its field."""
+    lang = view.lang
+    if lang is None:
+        return view.columns, view.rows
+    if view.rows and FIELD in view.rows[0]:  # compare: one row per field
+        by_field = {row[FIELD]: row for row in view.rows}
+        rows = []
+        for row in view.rows:
+            field = row[FIELD]
+            if field.endswith("_en") and field[:-3] in by_field:
+                continue
+            twin = by_field.get(f"{field}_en")
+            if lang == "en" and twin:
+                row = {**row, **{c: twin[c] for c in view.columns[1:] if twin.get(c) is not None}}
+            if field == "key_figure":
+                shown = next((v for c in view.columns[1:] if isinstance(v := row.get(c), dict)), None)
+                row = {**row, ATTRIBUTE: in_language(shown, "label", lang)} if shown else row
+            rows.append(row)
+        return view.columns, rows
+    columns = [c for c in view.columns if not (c.endswith("_en") and c[:-3] in view.columns)]
+    if lang == "zh":
+        return columns, view.rows
+    return columns, [{**row, **{c: row[f"{c}_en"] for c in columns if row.get(f"{c}_en")}} for row in view.rows]
 
 
 def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) -> None:
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     console = Console(
         file=stream,
@@ -20,27 +54,103 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         force_terminal=color,
         no_color=not color,
         highlight=False,
-        width=None if terminal else 100_000,
+        width=None if terminal else 100_000,  # on a terminal, its width (or $COLUMNS)
         emoji=False,
     )
-    def cell(column: str, row: Mapping[str, Any]) -> Text:
-        return Text(human_cell(column, row.get(column), row, view.name_of, view.brief))
-
-    no_wrap = not terminal  # in a pipe, whole values on one line
+    columns, rows = localize(view)
     if view.vertical:
-        table = Table(show_header=False, box=None, pad_edge=False)
-        table.add_column(style="bold cyan" if color else None, no_wrap=True)
-        table.add_column(no_wrap=no_wrap, overflow="fold")
-        row = view.rows[0]
-        for column in view.columns:
-            table.add_row(Text(column), cell(column, row))
+        for number, row in enumerate(rows):
+            if number:
+                console.print()
+            console.print(_vertical(view, [c for c in columns if c in row], row, color, terminal))
     else:
-        table = Table(header_style="bold" if color else None)
-        for column in view.columns:
-            table.add_column(column if column != ATTRIBUTE else "", no_wrap=no_wrap, overflow="fold")
-        for row in view.rows:
-            table.add_row(*(cell(column, row) for column in view.columns))
-    console.print(table)
+        console.print(_horizontal(view, columns, rows, color, console.width if terminal else None))
+
+
+def _text(view: View, column: str, row: Mapping[str, Any]) -> str:
+    return human_cell(column, row.get(column), row, view.name_of, view.brief, view.lang)
+
+
+def _vertical(view: View, columns: list[str], row: Mapping[str, Any], color: bool, terminal: bool) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold cyan" if color else None, no_wrap=True)
+    table.add_column(no_wrap=not terminal, overflow="fold")
+    for column in columns:
+        value = Text(_text(view, column, row), style=_style(column, row, color) or "")
+        table.add_row(Text(column), value)
+    return table
+
+
+def _horizontal(view: View, columns: list[str], rows: list[dict[str, Any]], color: bool, width: int | None) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = [{c: _text(view, c, row) for c in columns} for row in rows]
+    dropped = _to_drop(columns, grid, width) if width else []
+    shown = [c for c in columns if c not in dropped]
+    caption = None
+    if dropped:
+        caption = (f"{', '.join(dropped)} left out to fit {width} columns: "
+                   "widen the terminal, or choose with --fields")
+    # As gh lays out tables: no borders, a rule under the header, one space and a divider between columns.
+    table = Table(header_style="bold" if color else None, caption=caption, box=box.SIMPLE_HEAD, show_edge=False,
+                  pad_edge=False, padding=(0, 1, 0, 0), caption_style="dim" if color else None,
+                  caption_justify="left")
+    for column in shown:
+        whole = column in WHOLE_COLUMNS
+        table.add_column(column if column != ATTRIBUTE else "", no_wrap=width is None or whole, overflow="fold",
+                         min_width=_natural(column, grid) if whole else None)
+    for row, cells in zip(rows, grid, strict=True):
+        table.add_row(*(Text(cells[c], style=_style(c, row, color) or "", justify="right" if _numeric(c, row) else None)
+                        for c in shown))
+    return table
+
+
+def _natural(column: str, grid: list[dict[str, str]]) -> int:
+    """The cells the widest line of a column takes, its header included."""
+    lines = [column if column != ATTRIBUTE else ""] + [line for cells in grid for line in cells[column].split("\n")]
+    return max(display_width(line) for line in lines)
+
+
+def _to_drop(columns: list[str], grid: list[dict[str, str]], width: int) -> list[str]:
+    """The columns to leave out, lowest priority first, until the rest fit `width` without slivers."""
+    def least(column: str) -> int:
+        natural = _natural(column, grid)
+        return natural if column in WHOLE_COLUMNS | NUMERIC_COLUMNS else min(natural, WRAP_FLOOR)
+
+    need = {c: least(c) + 2 for c in columns}  # a cell, its padding and the divider
+    dropped: list[str] = []
+    for candidate in DROPPED_FIRST:
+        if sum(need.values()) + 1 <= width:
+            break
+        if candidate in need and len(need) > 1:
+            del need[candidate]
+            dropped.append(candidate)
+    return dropped
+
+
+def _numeric(column: str, row: Mapping[str, Any]) -> bool:
+    value = row.get(column)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _style(column: str, row: Mapping[str, Any], color: bool) -> str | None:
+    """Colour as gh and rg use it: ids stand out, growth is green or red, sources are quiet."""
+    if not color:
+        return None
+    if column == "id" or column == "file":
+        return "bold cyan"
+    if column == "type":
+        return "magenta"
+    if column == "growth" and isinstance(row.get(column), (int, float)):
+        return "green" if row[column] >= 0 else "red"
+    if column == "source":
+        return "dim"
+    return None
 
 
 def render_plain_table(view: View, stream: IO[str]) -> None:
@@ -49,29 +159,32 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
     Columns are two spaces apart and padded by display width (a Chinese character
     takes two cells); a cell of several lines continues on the rows below.
     """
+    columns, rows = localize(view)
     if view.vertical:
-        row = view.rows[0]
-        grid = [[column, human_cell(column, row.get(column), row, view.name_of, view.brief)] for column in view.columns]
-        header = None
-    else:
-        grid = [[human_cell(c, row.get(c), row, view.name_of, view.brief) for c in view.columns] for row in view.rows]
-        header = [c if c != ATTRIBUTE else "" for c in view.columns]
+        blocks = [_plain_grid([[c, _text(view, c, row)] for c in columns if c in row], None) for row in rows]
+        stream.write("\n".join(blocks))
+        return
+    grid = [[_text(view, c, row) for c in columns] for row in rows]
+    stream.write(_plain_grid(grid, [c if c != ATTRIBUTE else "" for c in columns]))
+
+
+def _plain_grid(grid: list[list[str]], header: list[str] | None) -> str:
     cells = [[cell.split("\n") for cell in line] for line in ([header] if header else []) + grid]
-    widths = [max((_display_width(part) for line in cells for part in line[i]), default=0)
-              for i in range(len(view.columns) if header else 2)]
+    widths = [max((display_width(part) for line in cells for part in line[i]), default=0)
+              for i in range(len(cells[0]) if cells else 0)]
     out = []
     for number, line in enumerate(cells):
         for depth in range(max(len(cell) for cell in line)):
             parts = [cell[depth] if depth < len(cell) else "" for cell in line]
-            text = "  ".join(part + " " * (width - _display_width(part)) for part, width in zip(parts, widths,
-                                                                                             strict=True))
+            text = "  ".join(part + " " * (width - display_width(part)) for part, width in zip(parts, widths,
+                                                                                            strict=True))
             out.append(text.rstrip())
         if header and number == 0:
             out.append("  ".join("-" * width for width in widths))
-    stream.write("\n".join(out) + "\n")
+    return "\n".join(out) + "\n"
 
 
-def _display_width(text: str) -> int:
+def display_width(text: str) -> int:
     import unicodedata
 
     if text.isascii():

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from linping_cli.query.compare import Comparison
 
 DEFAULT_COLUMNS = {
-    "figure": ["id", "name", "value", "unit", "year", "growth", "source"],
+    "figure": ["id", "name", "name_en", "value", "unit", "year", "growth", "source"],
     "company": ["id", "name", "name_en", "category", "location", "source"],
     "organisation": ["id", "name", "name_en", "category", "source"],
     "place": ["id", "name", "name_en", "category", "source"],
@@ -48,6 +48,7 @@ class View:
         self.brief = brief  # one line per row: sources by their short names
         self.vertical = vertical  # a table shows the one row as field/value pairs
         self.name_of = name_of
+        self.lang: str | None = None  # zh or en: one language where a person reads; None: both where shown
 
 
 def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -68,13 +69,19 @@ def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
     return View(objects, objects, columns, rows, name_of=name_of, all_columns=everything, brief=True)
 
 
-def entry_view(entry: Entry, fields: Sequence[str] | None, *, referenced_by: Sequence[str] = (),
-               people: Sequence[str] = (), name_of: NameOf = _no_name) -> View:
-    full = to_dict(entry)
-    data = _pick(full, fields)
-    row = {**full, **({"people": list(people)} if people else {}), "referenced_by": list(referenced_by)}
-    columns = list(fields) if fields else list(row)
-    return View(data, [data], columns, [row], vertical=True, name_of=name_of)
+def entry_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
+               referenced_by: Sequence[Sequence[str]] = (), people: Sequence[Sequence[str]] = (),
+               name_of: NameOf = _no_name) -> View:
+    """show: one entry's object, or a list of several; a table shows each row as field/value pairs."""
+    full = [to_dict(entry) for entry in entries]
+    objects = [_pick(row, fields) for row in full]
+    refs = referenced_by or [()] * len(full)
+    persons = people or [()] * len(full)
+    rows = [{**row, **({"people": list(who)} if who else {}), "referenced_by": list(linked)}
+            for row, linked, who in zip(full, refs, persons, strict=True)]
+    columns = list(fields) if fields else list(dict.fromkeys(name for row in rows for name in row))
+    return View(objects[0] if len(objects) == 1 else objects, objects, columns, rows, vertical=True,
+                name_of=name_of)
 
 
 def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, headers: Sequence[str],

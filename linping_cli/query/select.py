@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from linping_cli.model.errors import UserError
@@ -57,15 +57,19 @@ def check_fields(requested: str, types: Iterable[str]) -> list[str]:
     return chosen
 
 
-def check_sort_field(name: str, types: Iterable[str]) -> str:
-    """A field entries can be ordered by: one name, of a field holding a single value."""
-    if "," in name:
-        raise UserError(f"--sort takes one field, not {name!r}")
-    [checked] = check_fields(name, types)
-    if any(is_list(spec.kind) for cls in ENTRY_TYPES.values()
-           for spec in field_specs(cls).values() if spec.name == checked):
-        raise UserError(f"cannot sort by {checked!r}: it holds a list")
-    return checked
+def check_sort_fields(given: Sequence[str], types: Iterable[str]) -> list[str]:
+    """The keys of `--sort a,b`: each the name of a field holding a single value; --sort given once."""
+    if len(given) > 1:
+        raise UserError(f"--sort is given {len(given)} times: give it once, with keys joined by commas "
+                        f"(--sort {','.join(given)})")
+    if not given:
+        return []
+    keys = check_fields(given[0], types)
+    for checked in keys:
+        if any(is_list(spec.kind) for cls in ENTRY_TYPES.values()
+               for spec in field_specs(cls).values() if spec.name == checked):
+            raise UserError(f"cannot sort by {checked!r}: it holds a list")
+    return keys
 
 
 def filter_entries(entries: Iterable[Entry], *, tags: Sequence[str] = (), category: str | None = None,
@@ -84,17 +88,17 @@ def filter_entries(entries: Iterable[Entry], *, tags: Sequence[str] = (), catego
     return result
 
 
-def sort_entries(entries: list[Entry], field: str, *, reverse: bool = False) -> list[Entry]:
-    """Sorted by `field`, entries lacking it last whichever the direction; ties by id."""
-    def key(entry: Entry) -> tuple[Any, ...]:
-        value = getattr(entry, field, None)
-        if value is None or isinstance(value, (list, dict)):
-            return (1, 0, "", entry.id)
-        if isinstance(value, (int, float)):
-            return (0, 0, value, entry.id)
-        return (0, 1, str(value), entry.id)
+def sort_entries(entries: list[Entry], fields: Sequence[str], *, reverse: bool = False) -> list[Entry]:
+    """Sorted by the first field, then the next; entries lacking a field last whichever the direction; ties by id."""
+    def key(field: str) -> Callable[[Entry], tuple[int, Any]]:
+        def of(entry: Entry) -> tuple[int, Any]:
+            value = getattr(entry, field, None)
+            return (0, value) if isinstance(value, (int, float)) else (1, str(value))
+        return of
 
-    present = [e for e in entries if key(e)[0] == 0]
-    missing = [e for e in entries if key(e)[0] == 1]
-    present.sort(key=key, reverse=reverse)
-    return present + sorted(missing, key=lambda e: e.id)
+    ordered = sorted(entries, key=lambda e: e.id, reverse=reverse)
+    for field in reversed(fields):  # each pass is stable: the earlier keys decide last, and so win
+        present = [e for e in ordered if getattr(e, field, None) is not None]
+        missing = [e for e in ordered if getattr(e, field, None) is None]
+        ordered = sorted(present, key=key(field), reverse=reverse) + missing
+    return ordered

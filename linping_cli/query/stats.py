@@ -57,3 +57,16 @@ def stats(dataset: Dataset) -> dict[str, Any]:
                                  "entries": sum(1 for entry in entries if entry.outside)},
         "name_en_origin": by_origin,
     }
+
+
+def value_counts(dataset: Dataset, kind: str, types: Iterable[str] = ()) -> dict[str, int]:
+    """Each category or tag (`kind`) that entries of these types (all when none) carry, most used first."""
+    wanted = set(types)
+    counts: dict[str, int] = {}
+    for entry in dataset.entries:
+        if wanted and entry.type not in wanted:
+            continue
+        values = entry.tags if kind == "tag" else [entry.category] if entry.category else []
+        for value in values:
+            counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

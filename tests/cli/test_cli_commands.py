@@ -73,12 +73,12 @@ def test_list_type_table(run_fixture: Runner) -> None:
     # The qualifier 'more than' travels with its number; growth reads as a percentage, with the
     # precision the data gives (5.0); the source is the article's short name.
     assert result.stdout == (
-        "id            name          value   unit  year  growth  source\n"
-        "------------  ------------  ------  ----  ----  ------  --------------------\n"
-        "gdp-2024      地区生产总值  1000.5  亿元  2024  +5.0%   article-a, article-b\n"
-        "trade-2024    进出口总额    400     亿元  2024  +10.0%  article-a\n"
-        "exports-2024  出口总额      >300    亿元  2024  +8.0%   article-a\n"
-        "firms         规上企业      800     家                  article-b\n"
+        "id            name          name_en                      value   unit  year  growth  source\n"
+        "------------  ------------  ---------------------------  ------  ----  ----  ------  --------------------\n"
+        "gdp-2024      地区生产总值  Gross domestic product       1000.5  亿元  2024  +5.0%   article-a, article-b\n"
+        "trade-2024    进出口总额    Total trade                  400     亿元  2024  +10.0%  article-a\n"
+        "exports-2024  出口总额      Exports                      >300    亿元  2024  +8.0%   article-a\n"
+        "firms         规上企业      Firms above designated size  800     家                  article-b\n"
     )
 
 
@@ -127,7 +127,8 @@ def test_show_prints_every_field_source_and_named_relations(run_fixture: Runner)
     assert "北部工业园 (north-park)" in out  # the park by name, not a bare id
     assert "article-a.txt § 工厂" in out
     assert "X1电梯 (lift-x1)" in out  # referenced by its product
-    assert "countries served: >70 个" in out
+    assert "出口国家: >70 个" in out  # a key figure in one language: label and unit alike (the fixture has no unit_en)
+    assert "countries served: >70 个" in run_fixture("--lang", "en", "show", "acme-lift").stdout
 
 
 def test_show_json_is_the_entry_object(run_fixture: Runner) -> None:
@@ -234,9 +235,10 @@ def test_bare_linping_prints_help_once(run: Runner) -> None:
     assert result.stdout.count("Usage:") == 1
 
 
-def test_sort_takes_one_single_valued_field(run_fixture: Runner) -> None:
-    assert run_fixture("list", "--sort", "value,year").stderr == (
-        "linping: --sort takes one field, not 'value,year'\n")
+def test_sort_is_given_once_and_by_single_valued_fields(run_fixture: Runner) -> None:
+    result = run_fixture("list", "--sort", "value", "--sort", "year")
+    assert (result.exit_code, result.stderr) == (2, "linping: --sort is given 2 times: give it once, with keys "
+                                                    "joined by commas (--sort value,year)\n")
     assert run_fixture("list", "--sort", "source").stderr == "linping: cannot sort by 'source': it holds a list\n"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from conftest import FIXTURE
+from conftest import FIXTURE, SECOND_REGION
 
 from linping_cli.cli.app import app
 from linping_cli.cli.options import complete_fields, complete_ids, complete_types
@@ -22,7 +22,7 @@ SCRIPT = Path(sys.executable).parent / "linping"
 def context_with_data(path: Path) -> typer.Context:
     command = typer.main.get_command(app)
     ctx = typer.Context(command)
-    ctx.obj = Session.create([str(path)], no_cache=True, no_color=True, quiet=True)
+    ctx.obj = Session.create([str(path)], no_cache=True, quiet=True)
     return ctx
 
 
@@ -44,8 +44,9 @@ def test_ids_complete_to_nothing_on_bad_data(tmp_path: Path) -> None:
 
 
 def test_fields_complete_after_a_comma() -> None:
-    assert complete_fields("id,na") == ["id,name", "id,name_en", "id,name_en_origin"]
-    assert "value" in complete_fields("")
+    ctx = context_with_data(FIXTURE)
+    assert complete_fields(ctx, "id,na") == ["id,name", "id,name_en", "id,name_en_origin"]
+    assert "value" in complete_fields(ctx, "")
 
 
 def completion_env(tmp_path: Path) -> dict[str, str]:
@@ -80,3 +81,61 @@ def test_install_completion_writes_the_shell_script(tmp_path: Path, shell: str) 
     assert result.returncode == 0, result.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file() and "linping" in p.read_text(errors="ignore")]
     assert written, "no completion script was written"
+
+
+def bash_completions(tmp_path: Path, *words: str, data: list[Path] = [FIXTURE]) -> list[str]:  # noqa: B006
+    """What bash offers after `linping WORDS...` (the last word being completed)."""
+    line = " ".join(f"'{w}'" for w in ("linping", *words))
+    script = (f'source <(linping --show-completion bash)\nCOMP_WORDS=({line}); COMP_CWORD={len(words)}\n'
+              '_linping_completion linping\nprintf "%s\\n" "${COMPREPLY[@]}"\n')
+    env = {**completion_env(tmp_path), "LINPING_DATA": os.pathsep.join(str(p) for p in data)}
+    result = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=env)
+    return result.stdout.split()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_bash_completes_what_the_command_line_has_chosen(tmp_path: Path) -> None:
+    if not SCRIPT.exists():
+        pytest.skip("the console script is not installed next to this interpreter")
+    assert bash_completions(tmp_path, "list", "figure", "--fields", "val") == ["value", "value_max"]
+    assert bash_completions(tmp_path, "list", "company", "--sort", "lo") == ["location"]
+    assert "value" not in bash_completions(tmp_path, "list", "company", "--fields", "")
+    assert bash_completions(tmp_path, "list", "--category", "tr") == ["trade"]
+    both = [FIXTURE, SECOND_REGION]
+    assert bash_completions(tmp_path, "show", "example-town:g", data=both) == ["example-town:gdp-2024"]
+    qualified = bash_completions(tmp_path, "show", "testville:", data=both)
+    assert qualified[:2] == ["testville:testville", "testville:north-park"]
+    assert bash_completions(tmp_path, "show", "gdp", data=both) == ["gdp-2024"]  # then `show` says which regions
+
+
+def test_tags_complete_real_values() -> None:
+    ctx = context_with_data(FIXTURE)
+    from linping_cli.cli.options import complete_tags
+
+    tags = complete_tags(ctx, "")
+    assert tags and all(isinstance(tag, str) for tag in tags)
+    assert complete_tags(ctx, "zzz-no-such-tag") == []
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_install_completion_for_zsh_from_bash_installs_zsh(tmp_path: Path) -> None:
+    if not SCRIPT.exists():
+        pytest.skip("the console script is not installed next to this interpreter")
+    result = subprocess.run(["bash", "--norc", "-c", "linping --install-completion zsh"], capture_output=True,
+                            text=True, env={**completion_env(tmp_path), "SHELL": "/bin/bash"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("zsh completion installed in")
+    assert (tmp_path / ".zfunc" / "_linping").read_text(encoding="utf-8").startswith("#compdef linping")
+    assert "fpath+=~/.zfunc" in (tmp_path / ".zshrc").read_text(encoding="utf-8")
+    assert not (tmp_path / ".bashrc").exists()
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed (.ci/run installs it)")
+def test_zsh_loads_the_installed_completion(tmp_path: Path) -> None:
+    if not SCRIPT.exists():
+        pytest.skip("the console script is not installed next to this interpreter")
+    env = completion_env(tmp_path)
+    subprocess.run([str(SCRIPT), "--install-completion", "zsh"], capture_output=True, env=env, check=True)
+    result = subprocess.run(["zsh", "-c", "source ~/.zshrc; print -r -- $_comps[linping]"], capture_output=True,
+                            text=True, env=env)
+    assert result.stdout.strip() == "_linping", result.stderr

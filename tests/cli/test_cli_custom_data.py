@@ -33,7 +33,7 @@ def test_folder_of_files_is_merged(tmp_path: Path, run: Runner) -> None:
 
 def test_two_regions_side_by_side(run: Runner) -> None:
     args = ["--data", str(FIXTURE), "--data", str(SECOND_REGION)]
-    assert run(*args, "search", "地区生产总值").stdout == (
+    assert run(*args, "search", "地区生产总值", "--fields", "id,region,name,value,unit,year,growth,source").stdout == (
         "id        region        name          value   unit  year  growth  source\n"
         "--------  ------------  ------------  ------  ----  ----  ------  --------------------\n"
         "gdp-2024  example-town  地区生产总值  250     亿元  2024          example-notes\n"

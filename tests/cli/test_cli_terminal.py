@@ -20,7 +20,7 @@ SCRIPT = Path(sys.executable).parent / "linping"
 def in_terminal(*args: str, env: dict[str, str] | None = None) -> str:
     """Run linping with stdout on a pseudo-terminal and return what it showed."""
     master, slave = pty.openpty()
-    full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "200", **(env or {})}
+    full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "200", "LINPING_PAGER": "", **(env or {})}
     for name in ("NO_COLOR", "FORCE_COLOR"):
         if name not in (env or {}):
             full_env.pop(name, None)

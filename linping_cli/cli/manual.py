@@ -1,0 +1,73 @@
+"""`linping help [COMMAND]` and `linping man`: the help Typer builds, as text, and a manual made of it."""
+
+from __future__ import annotations
+
+import textwrap
+
+import typer
+
+from linping_cli import __version__
+from linping_cli.cli.exit import ExitStatus
+from linping_cli.cli.lazy import COMMANDS
+from linping_cli.model.errors import UserError
+
+ENVIRONMENT = {
+    "LINPING_DATA": "Datasets to use instead of the bundled one, separated by ':' (--data wins).",
+    "LINPING_LANG": "zh or en: the language of names, labels and units in tables (--lang wins).",
+    "LINPING_CACHE_DIR": "Where the checked dataset is cached (default: $XDG_CACHE_HOME/linping).",
+    "LINPING_NO_CACHE": "Set to 1 to read the TOML afresh on every run.",
+    "LINPING_PAGER, PAGER": "The pager for long output on a terminal (default: less -FRX; empty or cat: none).",
+    "NO_COLOR": "Set and not empty: no colour unless --color always.",
+    "FORCE_COLOR": "Set and not empty: colour even in a pipe, unless NO_COLOR or --color never.",
+}
+EXIT_MEANINGS = {
+    ExitStatus.OK: "results printed",
+    ExitStatus.NO_MATCH: "search or list matched nothing",
+    ExitStatus.USAGE: "usage error: a bad option, an unknown command, type, field or id",
+    ExitStatus.BAD_DATA: "bad data: a dataset that cannot be read or breaks the schema",
+    ExitStatus.SOFTWARE: "a bug in linping",
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+def help_text(ctx: typer.Context, name: str | None) -> str:
+    """What `linping --help` or `linping NAME --help` prints (Rich prints its own at once and gives '')."""
+    root = ctx.find_root()
+    if name is None:
+        return str(root.get_help()) + "\n"
+    if name not in COMMANDS:
+        from linping_cli.query.select import did_you_mean
+
+        raise UserError(f"no command {name!r}{did_you_mean(name, COMMANDS)} (commands: {', '.join(COMMANDS)})")
+    command = COMMANDS[name]
+    return str(command.get_help(typer.Context(command, info_name=name, parent=root))) + "\n"
+
+
+def manual_text(ctx: typer.Context) -> str:
+    """The manual page as plain text, built from the same help as --help."""
+    root = ctx.find_root()
+    lines = [f"LINPING(1)                        linping {__version__}", "", "NAME",
+             "    linping - facts about Linping District (临平区), Hangzhou, from the command line", "",
+             "SYNOPSIS", "    linping [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGUMENTS] [GLOBAL OPTIONS]", "",
+             "DESCRIPTION", *_indent(root.command.help or ""), "", "GLOBAL OPTIONS"]
+    for param in root.command.get_params(root):
+        record = param.get_help_record(root)
+        if record:
+            lines += [f"    {record[0]}", *_indent(record[1], 8)]
+    lines += ["", "COMMANDS"]
+    for name in COMMANDS:
+        command = COMMANDS.build(name, None, inherit=False)
+        text = command.get_help(typer.Context(command, info_name=f"linping {name}"))
+        lines += [f"    linping {name}", *("        " + line if line else "" for line in text.splitlines()), ""]
+    lines.append("ENVIRONMENT")
+    for variable, meaning in ENVIRONMENT.items():
+        lines += [f"    {variable}", *_indent(meaning, 8)]
+    lines += ["", "EXIT STATUS"]
+    lines += [f"    {int(code):<5}{meaning}" for code, meaning in EXIT_MEANINGS.items()]
+    lines += ["", "SEE ALSO", "    linping help COMMAND, linping COMMAND --help, the README of the project", ""]
+    return "\n".join(lines)
+
+
+def _indent(text: str, by: int = 4) -> list[str]:
+    return [textwrap.fill(paragraph, 100, initial_indent=" " * by, subsequent_indent=" " * by) if paragraph else ""
+            for paragraph in text.split("\n")]
