@@ -25,6 +25,7 @@ from linping_cli.model.kinds import (
     is_required,
 )
 from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, reference_fields
+from linping_cli.model.text import unsafe_characters
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -260,6 +261,31 @@ class FileChecker:
             else:
                 hint = _suggest(key, [*ENTRY_TYPES, "meta", "source"])
                 self.problem(self.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
+
+    def check_characters(self, data: dict[str, Any]) -> None:
+        """A problem for each key or text holding a character a terminal would act on (see model.text).
+
+        Only `validate` asks: such text is shown escaped wherever it is printed, so it does not stop a query.
+        """
+        for type_name, value in data.items():
+            tables = value if isinstance(value, list) else [value]
+            for index, table in enumerate(tables):
+                entry_id = table.get("id") if isinstance(table, dict) else None
+                entry_id = entry_id if isinstance(entry_id, str) and ID_PATTERN.fullmatch(entry_id) else None
+                stack: list[tuple[str, Any]] = [(type_name, table)]
+                while stack:
+                    field, item = stack.pop()
+                    texts = [item] if isinstance(item, str) else list(item) if isinstance(item, dict) else []
+                    for text in texts:
+                        found = unsafe_characters(text)
+                        if found:
+                            shown = ", ".join(f"U+{ord(char):04X}" for char in found)
+                            self.problem(self.line_of(type_name, index, field), entry_id, field,
+                                         f"control character {shown} in text: write it out or remove it")
+                    if isinstance(item, dict):
+                        stack.extend(item.items())
+                    elif isinstance(item, list):
+                        stack.extend((field, each) for each in item)
 
     def _check_entry(self, type_name: str, index: int, table: Any, plan: _Plan) -> None:
         entry_id = table.get("id") if isinstance(table, dict) else None

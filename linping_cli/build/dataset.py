@@ -51,7 +51,10 @@ class FilePart:
 
 def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
                  progress: Progress | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    """Check each group of files as one region: the regions, sources and packed files, and every problem."""
+    """Check each group of files as one region: the regions, sources and packed files, and every problem.
+
+    Without `pack` (validate) the text is checked for control characters too.
+    """
     progress = progress or Progress.off()
     checked: dict[str, Any] = {"regions": [], "sources": [], "parts": []}
     problems: list[Problem] = []
@@ -59,7 +62,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
     for group in groups:
         group_parts = []
         for path in group:
-            part = FilePart(check_file(path), pack)
+            part = FilePart(check_file(path, characters=not pack), pack)
             progress.advance(len(part.report.entries))
             group_parts.append(part)
         reports = [part.report for part in group_parts]

@@ -64,8 +64,11 @@ def _fast_parse(text: str) -> dict[str, Any] | None:
         return None
 
 
-def check_file(path: Path) -> FileReport:
-    """Read and check one file on its own: its problems, meta, sources, and valid entries (in `rows`)."""
+def check_file(path: Path, *, characters: bool = False) -> FileReport:
+    """Read and check one file on its own: its problems, meta, sources, and valid entries (in `rows`).
+
+    With `characters`, text holding control characters is a problem too (see FileChecker.check_characters).
+    """
     report = FileReport(str(path))
     try:
         text, data = parse_document(path, read_bytes(path))
@@ -73,5 +76,8 @@ def check_file(path: Path) -> FileReport:
         report.problems.extend(error.problems)
         return report
     report.readable = True
-    FileChecker(report, lambda: text).check(data)
+    checker = FileChecker(report, lambda: text)
+    checker.check(data)
+    if characters:
+        checker.check_characters(data)
     return report

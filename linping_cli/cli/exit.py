@@ -66,9 +66,15 @@ def _exit_status(error: BaseException) -> ExitStatus:
 
 
 def fail(message: str, code: ExitStatus) -> ExitStatus:
-    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
-    print(f"linping: {one_line}", file=sys.stderr)
+    note(message)
     return code
+
+
+def note(message: str) -> None:
+    """One line on stderr, whatever the message holds: dataset text and arguments are shown, never obeyed."""
+    from linping_cli.output.safe import visible
+
+    print(f"linping: {visible(message)}", file=sys.stderr)
 
 
 def _usage_error(error: typer.TyperException) -> ExitStatus:

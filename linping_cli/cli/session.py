@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from linping_cli.cli.exit import ExitStatus
+from linping_cli.cli.exit import ExitStatus, note
 from linping_cli.cli.load import data_paths, load_dataset, validate_dataset
 from linping_cli.model.errors import UserError
 from linping_cli.model.records import Entry
@@ -122,7 +122,7 @@ class Session:
 
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
-            print(f"linping: {empty}", file=sys.stderr)
+            note(empty)
             if output.format == "json":
                 print("[]")
             return ExitStatus.NO_MATCH
@@ -155,7 +155,9 @@ class Session:
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
         problems = validate_dataset(list(paths) or self.data_paths, quiet=self.quiet)
         if output.format == "table":
-            self.emit_text("".join(f"{problem}\n" for problem in problems))
+            from linping_cli.output.safe import visible
+
+            self.emit_text("".join(f"{visible(str(problem))}\n" for problem in problems))
         else:
             self._write(views.records_view([p.as_dict() for p in problems]), output)
         files = len({p.file for p in problems})

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from linping_cli.output.cells import human_cell
+from linping_cli.output.safe import visible
 from linping_cli.output.views import ATTRIBUTE, View
 
 
@@ -24,7 +25,7 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         emoji=False,
     )
     def cell(column: str, row: Mapping[str, Any]) -> Text:
-        return Text(human_cell(column, row.get(column), row, view.name_of, view.brief))
+        return Text(visible(human_cell(column, row.get(column), row, view.name_of, view.brief), newlines=True))
 
     no_wrap = not terminal  # in a pipe, whole values on one line
     if view.vertical:
@@ -33,11 +34,11 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         table.add_column(no_wrap=no_wrap, overflow="fold")
         row = view.rows[0]
         for column in view.columns:
-            table.add_row(Text(column), cell(column, row))
+            table.add_row(Text(visible(column)), cell(column, row))
     else:
         table = Table(header_style="bold" if color else None)
         for column in view.columns:
-            table.add_column(column if column != ATTRIBUTE else "", no_wrap=no_wrap, overflow="fold")
+            table.add_column(Text(visible(column)) if column != ATTRIBUTE else "", no_wrap=no_wrap, overflow="fold")
         for row in view.rows:
             table.add_row(*(cell(column, row) for column in view.columns))
     console.print(table)
@@ -56,7 +57,8 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
     else:
         grid = [[human_cell(c, row.get(c), row, view.name_of, view.brief) for c in view.columns] for row in view.rows]
         header = [c if c != ATTRIBUTE else "" for c in view.columns]
-    cells = [[cell.split("\n") for cell in line] for line in ([header] if header else []) + grid]
+    lines = ([header] if header else []) + grid
+    cells = [[visible(cell, newlines=True).split("\n") for cell in line] for line in lines]
     widths = [max((_display_width(part) for line in cells for part in line[i]), default=0)
               for i in range(len(view.columns) if header else 2)]
     out = []
