@@ -414,14 +414,22 @@ def _ref(value: Any) -> str | None:
     return None if isinstance(value, str) and ID_PATTERN.fullmatch(value) else "expected an entry id, like 'linping'"
 
 
+_INT64 = range(-(2**63), 2**63)  # what TOML promises an integer fits in
+_BEYOND_INT64 = "an integer beyond 64 bits, which TOML does not allow (write it as a float, like 1.5e20)"
+
+
 def _num(value: Any) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None if value in _INT64 else _BEYOND_INT64
+    if isinstance(value, float) and math.isfinite(value):
         return None
     return "expected a number (write 1175.09, not \"1175.09\")"
 
 
 def _int(value: Any) -> str | None:
-    return None if isinstance(value, int) and not isinstance(value, bool) else "expected a whole number"
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "expected a whole number"
+    return None if value in _INT64 else _BEYOND_INT64
 
 
 def _year(value: Any) -> str | None:

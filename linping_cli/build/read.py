@@ -45,6 +45,10 @@ def parse_document(path: Path, raw: bytes) -> tuple[str, dict[str, Any]]:
         return text, tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         raise _fail(path, f"TOML syntax: {error.msg} (column {error.colno})", error.lineno) from None
+    except RecursionError:
+        raise _fail(path, "TOML nested too deeply (arrays or tables within each other)") from None
+    except ValueError as error:  # an integer of thousands of digits, past what Python converts
+        raise _fail(path, f"TOML value cannot be read: {error}") from None
 
 
 def _fail(path: Path, message: str, line: int | None = None) -> DataError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,7 +26,7 @@ def format_number(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
+        return "-0" if value == 0 and math.copysign(1, value) < 0 else str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
 
 
@@ -77,7 +78,7 @@ def short_source(file: str) -> str:
 
 
 def _percent(value: float) -> str:
-    return f"{'+' if value >= 0 else ''}{format_number(value)}%"
+    return f"{'' if math.copysign(1, value) < 0 else '+'}{format_number(value)}%"
 
 
 def _named(key: str, region: str | None, name_of: NameOf) -> str:

@@ -81,10 +81,12 @@ def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, hea
     rows = [r for r in comparison.rows if not fields or r.field in fields or r.field == "key_figure"]
     data = {
         "entries": [_pick(to_dict(entry), fields) for entry in comparison.entries],
-        "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
+        "rows": [{"field": r.field, "label": r.label, "values": r.values, **({"note": r.note} if r.note else {})}
+                 for r in rows],
     }
     columns = [ATTRIBUTE, *headers]
-    grid = [{ATTRIBUTE: r.label, FIELD: r.field, **dict(zip(headers, r.values, strict=True))} for r in rows]
+    grid = [{ATTRIBUTE: f"{r.label} ({r.note})" if r.note else r.label, FIELD: r.field,
+             **dict(zip(headers, r.values, strict=True))} for r in rows]
     return View(data, data["rows"], columns, grid, name_of=name_of)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,12 +11,12 @@ from linping_cli.model.records import Entry, Figure, field_order
 
 
 class Row:
-    """One compared attribute: its key, a label for people, and one value per entry."""
+    """One compared attribute: its key, a label for people, one value per entry, and why some are null."""
 
-    __slots__ = ("field", "label", "values")
+    __slots__ = ("field", "label", "note", "values")
 
-    def __init__(self, field: str, label: str, values: list[Any]) -> None:
-        self.field, self.label, self.values = field, label, values
+    def __init__(self, field: str, label: str, values: list[Any], note: str | None = None) -> None:
+        self.field, self.label, self.values, self.note = field, label, values, note
 
 
 class Comparison:
@@ -57,11 +58,23 @@ def _figure_rows(figures: list[Figure]) -> list[Row]:
     rows = [Row(name, name, [getattr(f, name) for f in figures]) for name in _FIGURE_ROWS]
     if len({f.unit for f in figures}) == 1:
         base = figures[0].value
-        rows.append(Row("difference", f"difference from {figures[0].id}",
-                        [None] + [round(f.value - base, 6) for f in figures[1:]]))
-        rows.append(Row("ratio", f"ratio to {figures[0].id}",
-                        [None] + [round(f.value / base, 6) if base else None for f in figures[1:]]))
+        rows.append(_arithmetic("difference", f"difference from {figures[0].id}",
+                                [f.value - base for f in figures[1:]]))
+        rows.append(_arithmetic("ratio", f"ratio to {figures[0].id}",
+                                [f.value / base if base else math.nan for f in figures[1:]],
+                                "null where the first value is 0" if not base else None))
     return rows
+
+
+def _arithmetic(field: str, label: str, results: list[float], note: str | None = None) -> Row:
+    """A row of differences or ratios: one that overflows a float (1e308 - -1e308) is null, with a note."""
+    values: list[Any] = [None]
+    for result in results:
+        finite = math.isfinite(result)
+        values.append(round(result, 6) if finite else None)
+        if not finite and note is None:
+            note = "null where the result is beyond the range of a number"
+    return Row(field, label, values, note)
 
 
 def _attribute_rows(entries: Sequence[Entry]) -> list[Row]:
