@@ -121,15 +121,16 @@ def build_dataset(paths: Sequence[Path], *, use_cache: bool, progress: Callable[
     Raises DataError if any is bad.
     """
     folders = list(paths) or [bundled_data_path()]
+    taken = cache.stamps(folders)  # before listing and reading: an edit meanwhile is seen
     groups = [dataset_files(p) for p in folders]
+    taken += cache.stamps([f for g in groups for f in g])
     with progress([f for g in groups for f in g]) as shown:
         checked, problems = check_groups(groups, progress=shown)
     if problems:
         raise DataError(problems)
     payload, blobs = pack(checked)
     roots = cache.roots_of(paths)
-    sources = [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)]
-    if use_cache and cache.write(roots, sources, payload, blobs):
+    if use_cache and cache.write(roots, taken, payload, blobs):
         cached = cache.read(roots)  # reads back only what the query needs
         if cached is not None:
             return from_payload(*cached, roots)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from linping_cli import __version__
-from linping_cli.cli.exit import Group
+from linping_cli.cli.exit import Group, write_stdout
 from linping_cli.cli.lazy import COMMANDS
 from linping_cli.cli.options import (
     FieldsOption,
@@ -40,7 +40,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"linping {__version__}")
+        write_stdout(lambda: print(f"linping {__version__}"))
         raise typer.Exit()
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from linping_cli.cli.exit import ExitStatus, note
+from linping_cli.cli.exit import ExitStatus, note, write_stdout
 from linping_cli.cli.load import data_paths, load_dataset, validate_dataset
 from linping_cli.model.errors import UserError
 from linping_cli.model.records import Entry
@@ -114,11 +114,11 @@ class Session:
             stream.reconfigure(errors="backslashreplace")
         from linping_cli.output.formats import write
 
-        return _to_stdout(lambda: write(view, output.format, stream, color=self._color(stream),
+        return write_stdout(lambda: write(view, output.format, stream, color=self._color(stream),
                                                terminal=_is_terminal(stream), ascii_only=ascii_only))
 
     def emit_text(self, text: str) -> int:
-        return _to_stdout(lambda: sys.stdout.write(text))
+        return write_stdout(lambda: sys.stdout.write(text))
 
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
@@ -172,18 +172,6 @@ class Session:
         if os.environ.get("FORCE_COLOR"):
             return True
         return os.environ.get("TERM") != "dumb" and _is_terminal(stream)
-
-
-def _to_stdout(write: Callable[[], object]) -> int:
-    """Run `write`; if the reader has gone (`| head`), end quietly with success."""
-    try:
-        write()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at /dev/null so that Python's own flush at exit stays quiet too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return ExitStatus.OK
 
 
 def _plural(count: int, noun: str) -> str:
