@@ -7,7 +7,9 @@ query modules are imported by the methods that use them.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ import typer
 
 from linping_cli.cli.exit import ExitStatus, note, write_stdout
 from linping_cli.cli.load import data_paths, load_dataset, validate_dataset
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import Problem, UserError
 from linping_cli.model.records import Entry
 from linping_cli.output import views
 from linping_cli.query.search import referrers, search
@@ -155,9 +157,7 @@ class Session:
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
         problems = validate_dataset(list(paths) or self.data_paths, quiet=self.quiet)
         if output.format == "table":
-            from linping_cli.output.safe import visible
-
-            self.emit_text("".join(f"{visible(str(problem))}\n" for problem in problems))
+            self.emit_text("".join(f"{line}\n" for line in _capped(problems)))
         else:
             self._write(views.records_view([p.as_dict() for p in problems]), output)
         files = len({p.file for p in problems})
@@ -172,6 +172,28 @@ class Session:
         if os.environ.get("FORCE_COLOR"):
             return True
         return os.environ.get("TERM") != "dumb" and _is_terminal(stream)
+
+
+PROBLEMS_PER_KIND = 20
+_KIND = re.compile(r"[^'\"(0-9]*")  # a message up to its first quoted name or number: what kind of problem
+
+
+def _capped(problems: Sequence[Problem]) -> list[str]:
+    """Problems as lines, the first few of each kind and then how many more: a badly broken dataset
+    stays readable. Other formats list every one."""
+    from linping_cli.output.safe import visible
+
+    lines, shown, kinds = [], Counter[str](), []
+    for problem in problems:
+        kind = _KIND.match(problem.message).group().strip()  # type: ignore[union-attr]
+        if shown[kind] == 0:
+            kinds.append(kind)
+        shown[kind] += 1
+        if shown[kind] <= PROBLEMS_PER_KIND:
+            lines.append(visible(str(problem)))
+    lines += [f"... and {shown[kind] - PROBLEMS_PER_KIND} more like {kind!r} (--format json lists them all)"
+              for kind in kinds if shown[kind] > PROBLEMS_PER_KIND]
+    return lines
 
 
 def _plural(count: int, noun: str) -> str:
