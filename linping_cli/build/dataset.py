@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from linping_cli.build.checks import FileReport, check_region
-from linping_cli.build.files import bundled_data_path, dataset_files
+from linping_cli.build.files import bundled_data_path, dataset_files, skipped_files
 from linping_cli.build.index import build_index
 from linping_cli.build.progress import Progress
 from linping_cli.build.read import check_file
@@ -145,6 +145,7 @@ def validate_dataset(paths: Sequence[Path], *, progress: Callable[[list[Path]], 
     for path in paths or [bundled_data_path()]:
         try:
             groups.append(dataset_files(path))
+            problems.extend(skipped_files(path))
         except DataError as error:
             problems.extend(error.problems)
     with progress([f for g in groups for f in g]) as shown:

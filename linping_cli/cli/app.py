@@ -54,6 +54,9 @@ def root(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the TOML afresh; skip the cache.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar while data is checked.")] = False,
+    spreadsheet: Annotated[bool, typer.Option(
+        "--spreadsheet", help="CSV and TSV to open in a spreadsheet: text starting with = + - @ gets a leading ' "
+        "so it is never run as a formula.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
                                           callback=_show_version, is_eager=True)] = False,
 ) -> None:
@@ -61,6 +64,7 @@ def root(
         raise UserError("--data needs a file or folder, not an empty string")
     # Paths arrive as text: Typer's Path type stats them, which fails on a NUL byte.
     ctx.obj = Session.create(data or [], no_cache=no_cache, no_color=no_color, quiet=quiet)
+    ctx.obj.spreadsheet = spreadsheet
 
 
 @COMMANDS.command()

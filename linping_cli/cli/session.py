@@ -41,6 +41,7 @@ class Session:
         self.use_cache = use_cache
         self.no_color = no_color
         self.quiet = quiet
+        self.spreadsheet = False  # CSV and TSV with formulas defused (--spreadsheet)
         self._dataset: Dataset | None = None
 
     @classmethod
@@ -117,7 +118,8 @@ class Session:
         from linping_cli.output.formats import write
 
         return write_stdout(lambda: write(view, output.format, stream, color=self._color(stream),
-                                               terminal=_is_terminal(stream), ascii_only=ascii_only))
+                                               terminal=_is_terminal(stream), ascii_only=ascii_only,
+                                               spreadsheet=self.spreadsheet))
 
     def emit_text(self, text: str) -> int:
         return write_stdout(lambda: sys.stdout.write(text))

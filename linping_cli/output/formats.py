@@ -23,7 +23,8 @@ from linping_cli.output.views import View
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
 
 
-def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False) -> None:
+def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False,
+          spreadsheet: bool = False) -> None:
     if fmt == "json":
         import json
 
@@ -33,7 +34,7 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
 
         stream.writelines(json_safe(json.dumps(item, ensure_ascii=ascii_only)) + "\n" for item in view.lines)
     elif fmt in ("csv", "tsv"):
-        _write_delimited(view, stream, "," if fmt == "csv" else "\t")
+        _write_delimited(view, stream, "," if fmt == "csv" else "\t", spreadsheet)
     elif fmt == "markdown":
         _write_markdown(view, stream)
     elif color or terminal:
@@ -49,8 +50,21 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _write_delimited(view: View, stream: IO[str], delimiter: str) -> None:
-    rows = [[flat_cell(row.get(c)) for c in view.all_columns] for row in view.rows]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(value: Any) -> str:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading ' (OWASP's advice).
+
+    Numbers are left alone: -800 is a number to a spreadsheet, not a formula.
+    """
+    cell = flat_cell(value)
+    return "'" + cell if isinstance(value, str) and cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _write_delimited(view: View, stream: IO[str], delimiter: str, spreadsheet: bool = False) -> None:
+    flat = _defused if spreadsheet else flat_cell
+    rows = [[flat(row.get(c)) for c in view.all_columns] for row in view.rows]
     if delimiter == "\t":
         for cells in [view.all_columns, *rows]:
             stream.write("\t".join(visible(cell.translate(_TSV_ESCAPES)) for cell in cells) + "\n")

@@ -9,6 +9,9 @@ from linping_cli.output.cells import human_cell
 from linping_cli.output.safe import visible
 from linping_cli.output.views import ATTRIBUTE, View
 
+MIN_WIDTH = 40  # columns a terminal table is laid out in at the least
+CELL_LIMIT = 2000  # characters of one cell a terminal table shows
+
 
 def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) -> None:
     from rich.console import Console
@@ -24,8 +27,14 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         width=None if terminal else 100_000,
         emoji=False,
     )
+    if terminal and console.width < MIN_WIDTH:  # COLUMNS=0 or 1 would leave no room for any cell
+        console.width = MIN_WIDTH
+
     def cell(column: str, row: Mapping[str, Any]) -> Text:
-        return Text(visible(human_cell(column, row.get(column), row, view.name_of, view.brief), newlines=True))
+        text = human_cell(column, row.get(column), row, view.name_of, view.brief)
+        if terminal and len(text) > CELL_LIMIT:  # folding megabytes for a screen takes minutes
+            text = f"{text[:CELL_LIMIT]}… ({len(text) - CELL_LIMIT} more characters: --format json shows all)"
+        return Text(visible(text, newlines=True))
 
     no_wrap = not terminal  # in a pipe, whole values on one line
     if view.vertical:
