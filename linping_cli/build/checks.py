@@ -25,7 +25,7 @@ from linping_cli.model.kinds import (
     is_required,
 )
 from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, reference_fields
-from linping_cli.model.text import unsafe_characters
+from linping_cli.model.text import unsafe_characters, unsafe_pattern
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -63,6 +63,7 @@ class FileReport:
         self.cited: set[str] = set()
 
 
+_CONTROL_ESCAPES = re.compile(r"\\[bfeuUx]")  # TOML escapes that can stand for a control character
 _KEY_LINE = re.compile(r"(?:\"([^\"]*)\"|([^\s=\"]+))\s*=")
 
 
@@ -284,7 +285,12 @@ class FileChecker:
         """A problem for each key or text holding a character a terminal would act on (see model.text).
 
         Only `validate` asks: such text is shown escaped wherever it is printed, so it does not stop a query.
+        A file whose text holds neither such a character nor an escape that could make one (the usual
+        case) is passed in one scan.
         """
+        text = self._text()
+        if not unsafe_pattern().search(text) and not _CONTROL_ESCAPES.search(text):
+            return
         for type_name, value in data.items():
             tables = value if isinstance(value, list) else [value]
             for index, table in enumerate(tables):
@@ -502,17 +508,19 @@ _ENTRY_PLANS: dict[str, _Plan] = {}
 
 class _Suggestions:
     """"Did you mean" for the first few problems of a check only: each is a search of every choice,
-    and a broken dataset of many entries would otherwise take a search per problem (hours, for 100,000)."""
+    and a broken dataset of many entries would otherwise take a search per problem (hours, for 100,000).
+    The budget counts choices compared, so a search over 100,000 ids spends it all at once.
+    """
 
     __slots__ = ("left",)
 
-    def __init__(self, budget: int = 20) -> None:
+    def __init__(self, budget: int = 100_000) -> None:
         self.left = budget
 
     def __call__(self, word: str, choices: list[str]) -> str:
-        if self.left <= 0:
+        if self.left < len(choices):
             return ""
-        self.left -= 1
+        self.left -= len(choices)
         import difflib
 
         close = difflib.get_close_matches(word, choices, n=1)

@@ -7,7 +7,6 @@ query modules are imported by the methods that use them.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -177,17 +176,19 @@ class Session:
 
 
 PROBLEMS_PER_KIND = 20
-_KIND = re.compile(r"[^'\"(0-9]*")  # a message up to its first quoted name or number: what kind of problem
 
 
 def _capped(problems: Sequence[Problem]) -> list[str]:
     """Problems as lines, the first few of each kind and then how many more: a badly broken dataset
     stays readable. Other formats list every one."""
+    import re
+
     from linping_cli.output.safe import visible
 
+    kind_of = re.compile(r"[^'\"(0-9]*")  # a message up to its first quoted name or number: what kind it is
     lines, shown, kinds = [], Counter[str](), []
     for problem in problems:
-        kind = _KIND.match(problem.message).group().strip()  # type: ignore[union-attr]
+        kind = kind_of.match(problem.message).group().strip()  # type: ignore[union-attr]
         if shown[kind] == 0:
             kinds.append(kind)
         shown[kind] += 1

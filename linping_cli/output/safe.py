@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import re
 
-from linping_cli.model.text import BIDI_AND_SEPARATORS, CONTROLS, SURROGATES
+from linping_cli.model.text import BIDI_AND_SEPARATORS, C1_AND_DEL, unsafe_pattern
 
-_KEEP_NEWLINES = re.compile(f"[\t{CONTROLS}{BIDI_AND_SEPARATORS}{SURROGATES}]")
-_ONE_LINE = re.compile(f"[\t\n{CONTROLS}{BIDI_AND_SEPARATORS}{SURROGATES}]")
-# json.dumps escapes C0 itself; these it would write as they are.
-_JSON_RAW = re.compile(f"[\x7f-\x9f{BIDI_AND_SEPARATORS}{SURROGATES}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -30,17 +26,39 @@ def _shown(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
+def _shown_but_newlines(match: re.Match[str]) -> str:
+    return "\n" if match.group() == "\n" else _shown(match)
+
+
 def visible(text: str, *, newlines: bool = False) -> str:
     """`text` with every control, bidi override and lone surrogate shown rather than obeyed.
 
     A newline is kept only with `newlines` (a table cell of several lines, a quoted CSV cell);
     a tab is shown as `\\t`, since it would break a table's columns.
     """
-    pattern = _KEEP_NEWLINES if newlines else _ONE_LINE
-    return pattern.sub(_shown, text) if pattern.search(text) else text
+    if text.isascii() and text.isprintable():  # the usual cell: nothing to look for
+        return text
+    pattern = unsafe_pattern("\t\n")
+    if not pattern.search(text):
+        return text
+    return pattern.sub(_shown_but_newlines if newlines else _shown, text)
+
+
+_JSON_RAW = C1_AND_DEL + BIDI_AND_SEPARATORS  # json.dumps escapes C0 itself, not these
 
 
 def json_safe(dumped: str) -> str:
-    """JSON text (from json.dumps) with the characters a terminal acts on escaped: the same data."""
-    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
+    """JSON text (from json.dumps) with the characters a terminal acts on escaped: the same data.
 
+    Looked for with plain substring tests first, so the usual output costs no regular expression.
+    """
+    if dumped.isascii():
+        if "\x7f" not in dumped:
+            return dumped
+    elif not any(char in dumped for char in _JSON_RAW):
+        try:
+            dumped.encode("utf-8")  # fails only on a lone surrogate
+            return dumped
+        except UnicodeEncodeError:
+            pass
+    return unsafe_pattern().sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)

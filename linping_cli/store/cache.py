@@ -16,10 +16,8 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import re
 import stat
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -203,6 +201,8 @@ def write(roots: Sequence[str], taken: Sequence[Stamp], payload: dict[str, Any],
         if not _usable_folder(target.parent):
             return False
         _remove_orphans(target)
+        import tempfile  # only a miss writes
+
         descriptor, temporary = tempfile.mkstemp(prefix=f"{target.name}.{os.getpid()}.", suffix=".tmp",
                                                  dir=target.parent)  # 0600, O_EXCL: never a planted file
         with os.fdopen(descriptor, "wb") as handle:
@@ -219,14 +219,14 @@ def write(roots: Sequence[str], taken: Sequence[Stamp], payload: dict[str, Any],
     return True
 
 
-_TEMPORARY = re.compile(r"\.marshal\.(\d+)\.(?:[^.]+\.)?tmp")
-
-
 def _remove_orphans(target: Path) -> None:
     """Remove the temporary files that runs killed while writing left behind (their process is gone)."""
+    import re
+
+    temporary = re.compile(r"\.marshal\.(\d+)\.(?:[^.]+\.)?tmp")
     with contextlib.suppress(OSError), os.scandir(target.parent) as found:
         for entry in found:
-            match = _TEMPORARY.search(entry.name)
+            match = temporary.search(entry.name)
             if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
