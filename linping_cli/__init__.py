@@ -1,6 +1,8 @@
 """linping: facts about Linping District, Hangzhou, from the command line."""
 
 import gc
+import signal
+import sys
 
 __version__ = "0.1.0"
 
@@ -16,11 +18,26 @@ def main() -> None:
     Importing linping_cli as a library leaves the collector alone.
     """
     gc.disable()
-    from linping_cli.cli.app import app
-
+    # A termination or hang-up unwinds like Ctrl-C does, so a cache being written removes its temporary.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on_signal)
     try:
-        app()
+        try:
+            from linping_cli.cli.app import app  # inside: Ctrl-C while importing is an interrupt too
+
+            app()
+        except KeyboardInterrupt:
+            sys.exit(130)  # ExitStatus.INTERRUPTED, not imported: the interrupt may come before the cli is
+    except KeyboardInterrupt:  # while leaving with a code already chosen
+        sys.exit(130)
     finally:
+        # The work is over: a Ctrl-C now would only turn the exit into a kill by SIGINT.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         # The interpreter's last act is a collection over every object still alive: frozen,
         # they are skipped.
         gc.freeze()
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)

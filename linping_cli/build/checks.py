@@ -30,6 +30,7 @@ from linping_cli.model.kinds import (
     is_required,
 )
 from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, reference_fields
+from linping_cli.model.text import unsafe_characters, unsafe_pattern
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -63,12 +64,17 @@ class FileReport:
         self.units: list[tuple[int, dict[str, Any]]] = []  # (index, checked [[unit]] table)
 
 
+_CONTROL_ESCAPES = re.compile(r"\\[bfeuUx]")  # TOML escapes that can stand for a control character
+_KEY_LINE = re.compile(r"(?:\"([^\"]*)\"|([^\s=\"]+))\s*=")
+
+
 class _Lines:
     """A file's text, searched for the line of a table or key only when a problem needs one."""
 
     def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
         self._headers: dict[str, list[int]] | None = None
+        self._keys: dict[int, dict[str, int]] = {}  # a table's first line -> the line of each of its keys
 
     def line_of(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
         """The line of the index-th `[table]`/`[[table]]` header, or of `key` within that table."""
@@ -85,13 +91,21 @@ class _Lines:
         start = starts[min(index or 0, len(starts) - 1)]
         if key is None:
             return start + 1
-        key_line = re.compile(rf"\s*{re.escape(key)}\s*=")
-        for number in range(start + 1, len(self._lines)):
-            if self._lines[number].lstrip().startswith("["):
-                break
-            if key_line.match(self._lines[number]):
-                return number + 1
-        return start + 1
+        return self._keys_of(start).get(key, start + 1)
+
+    def _keys_of(self, start: int) -> dict[str, int]:
+        """The line of each key of the table at `start`, found in one pass: a table of many bad keys is read once."""
+        found = self._keys.get(start)
+        if found is None:
+            found = self._keys[start] = {}
+            for number in range(start + 1, len(self._lines)):
+                line = self._lines[number].lstrip()
+                if line.startswith("["):
+                    break
+                match = _KEY_LINE.match(line)
+                if match:
+                    found.setdefault(match.group(1) or match.group(2), number + 1)
+        return found
 
 
 def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -140,10 +154,15 @@ def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list
         return region, problems
     type_of: dict[str, str] = {}  # the first entry with an id is the one references mean
     problems += _duplicates(reports, type_of, lines)
+    suggest, known = _Suggestions(), list(type_of)
+
+    def hint(word: str) -> str:
+        return suggest(word, known)
+
     for report in reports:
         for entry_id, type_name, index, refs, files in report.entries:
             for field, target in refs:
-                message = _reference_problem(type_name, field, target, type_of, invalid)
+                message = _reference_problem(type_name, field, target, type_of, invalid, hint)
                 if message is not None:
                     problems.append(Problem(report.path, lines(report.path).line_of(type_name, index, field),
                                             entry_id, field, message))
@@ -171,13 +190,13 @@ def _duplicates(reports: list[FileReport], type_of: dict[str, str], lines: _Line
 
 
 def _reference_problem(type_name: str, field: str, target: str, type_of: dict[str, str],
-                       invalid: set[str]) -> str | None:
+                       invalid: set[str], hint: Callable[[str], str]) -> str | None:
     """What is wrong with `field` of a `type_name` entry naming `target`, or None."""
     if target in invalid:
         return None  # that entry's own problems are reported already
     found = type_of.get(target)
     if found is None:
-        return f"no entry has id {target!r}{_suggest(target, list(type_of))}"
+        return f"no entry has id {target!r}{hint(target)}"
     allowed = field_specs(ENTRY_TYPES[type_name])[field].targets
     if allowed and found not in allowed:
         return f"{target!r} is a {found}, expected {' or '.join(allowed)}"
@@ -227,6 +246,7 @@ class _Plan:
 class FileChecker:
     def __init__(self, report: FileReport, text: Callable[[], str]) -> None:
         self.report = report
+        self._suggest = _Suggestions()
         self._text = text  # the file's text, wanted only to tell the line of a problem
         self._lines: _Lines | None = None
 
@@ -261,8 +281,38 @@ class FileChecker:
                 for index, table in enumerate(value):
                     self._check_entry(key, index, table, plan)
             else:
-                hint = _suggest(key, [*ENTRY_TYPES, "meta", "source", "unit"])
+                hint = self._suggest(key, [*ENTRY_TYPES, "meta", "source", "unit"])
                 self.problem(self.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
+
+    def check_characters(self, data: dict[str, Any]) -> None:
+        """A problem for each key or text holding a character a terminal would act on (see model.text).
+
+        Only `validate` asks: such text is shown escaped wherever it is printed, so it does not stop a query.
+        A file whose text holds neither such a character nor an escape that could make one (the usual
+        case) is passed in one scan.
+        """
+        text = self._text()
+        if not unsafe_pattern().search(text) and not _CONTROL_ESCAPES.search(text):
+            return
+        for type_name, value in data.items():
+            tables = value if isinstance(value, list) else [value]
+            for index, table in enumerate(tables):
+                entry_id = table.get("id") if isinstance(table, dict) else None
+                entry_id = entry_id if isinstance(entry_id, str) and ID_PATTERN.fullmatch(entry_id) else None
+                stack: list[tuple[str, Any]] = [(type_name, table)]
+                while stack:
+                    field, item = stack.pop()
+                    texts = [item] if isinstance(item, str) else list(item) if isinstance(item, dict) else []
+                    for text in texts:
+                        found = unsafe_characters(text)
+                        if found:
+                            shown = ", ".join(f"U+{ord(char):04X}" for char in found)
+                            self.problem(self.line_of(type_name, index, field), entry_id, field,
+                                         f"control character {shown} in text: write it out or remove it")
+                    if isinstance(item, dict):
+                        stack.extend(item.items())
+                    elif isinstance(item, list):
+                        stack.extend((field, each) for each in item)
 
     def _check_units(self, value: Any) -> None:
         if not isinstance(value, list):
@@ -326,7 +376,7 @@ class FileChecker:
         if not plan.allowed.issuperset(table):
             for key in table:
                 if key not in plan.allowed:
-                    hint = _suggest(key, list(plan.allowed))
+                    hint = self._suggest(key, list(plan.allowed))
                     self.problem(self.line_of(table_name, index, within or key), entry_id, key,
                                  f"unknown key{hint}")
             ok = False
@@ -426,14 +476,22 @@ def _ref(value: Any) -> str | None:
     return None if isinstance(value, str) and ID_PATTERN.fullmatch(value) else "expected an entry id, like 'linping'"
 
 
+_INT64 = range(-(2**63), 2**63)  # what TOML promises an integer fits in
+_BEYOND_INT64 = "an integer beyond 64 bits, which TOML does not allow (write it as a float, like 1.5e20)"
+
+
 def _num(value: Any) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None if value in _INT64 else _BEYOND_INT64
+    if isinstance(value, float) and math.isfinite(value):
         return None
     return "expected a number (write 1175.09, not \"1175.09\")"
 
 
 def _int(value: Any) -> str | None:
-    return None if isinstance(value, int) and not isinstance(value, bool) else "expected a whole number"
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "expected a whole number"
+    return None if value in _INT64 else _BEYOND_INT64
 
 
 def _year(value: Any) -> str | None:
@@ -493,11 +551,25 @@ _ENTRY_PLANS: dict[str, _Plan] = {}
 _UNIT_PLAN = _Plan(UNIT_KINDS, as_written=False)
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    import difflib
+class _Suggestions:
+    """"Did you mean" for the first few problems of a check only: each is a search of every choice,
+    and a broken dataset of many entries would otherwise take a search per problem (hours, for 100,000).
+    The budget counts choices compared, so a search over 100,000 ids spends it all at once.
+    """
 
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    __slots__ = ("left",)
+
+    def __init__(self, budget: int = 100_000) -> None:
+        self.left = budget
+
+    def __call__(self, word: str, choices: list[str]) -> str:
+        if self.left < len(choices):
+            return ""
+        self.left -= len(choices)
+        import difflib
+
+        close = difflib.get_close_matches(word, choices, n=1)
+        return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 # Units ------------------------------------------------------------------------------------------------------------

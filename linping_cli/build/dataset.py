@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from linping_cli.build.checks import FileReport, check_region, check_units
-from linping_cli.build.files import bundled_data_path, dataset_files
+from linping_cli.build.files import bundled_data_path, dataset_files, skipped_files
 from linping_cli.build.index import build_index
 from linping_cli.build.progress import Progress
 from linping_cli.build.read import check_file
@@ -51,7 +51,10 @@ class FilePart:
 
 def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
                  progress: Progress | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    """Check each group of files as one region: the regions, sources and packed files, and every problem."""
+    """Check each group of files as one region: the regions, sources and packed files, and every problem.
+
+    Without `pack` (validate) the text is checked for control characters too.
+    """
     progress = progress or Progress.off()
     checked: dict[str, Any] = {"regions": [], "sources": [], "parts": []}
     units: dict[str, dict[str, Any]] = {}
@@ -60,7 +63,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
     for group in groups:
         group_parts = []
         for path in group:
-            part = FilePart(check_file(path), pack)
+            part = FilePart(check_file(path, characters=not pack), pack)
             progress.advance(len(part.report.entries))
             group_parts.append(part)
         reports = [part.report for part in group_parts]
@@ -122,15 +125,16 @@ def build_dataset(paths: Sequence[Path], *, use_cache: bool, progress: Callable[
     Raises DataError if any is bad.
     """
     folders = list(paths) or [bundled_data_path()]
+    taken = cache.stamps(folders)  # before listing and reading: an edit meanwhile is seen
     groups = [dataset_files(p) for p in folders]
+    taken += cache.stamps([f for g in groups for f in g])
     with progress([f for g in groups for f in g]) as shown:
         checked, problems = check_groups(groups, progress=shown)
     if problems:
         raise DataError(problems)
     payload, blobs = pack(checked)
     roots = cache.roots_of(paths)
-    sources = [*(p for p in folders if p.is_dir()), *(f for g in groups for f in g)]
-    if use_cache and cache.write(roots, sources, payload, blobs):
+    if use_cache and cache.write(roots, taken, payload, blobs):
         cached = cache.read(roots)  # reads back only what the query needs
         if cached is not None:
             return from_payload(*cached, roots)
@@ -145,6 +149,7 @@ def validate_dataset(paths: Sequence[Path], *, progress: Callable[[list[Path]], 
     for path in paths or [bundled_data_path()]:
         try:
             groups.append(dataset_files(path))
+            problems.extend(skipped_files(path))
         except DataError as error:
             problems.extend(error.problems)
     with progress([f for g in groups for f in g]) as shown:

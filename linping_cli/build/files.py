@@ -37,3 +37,19 @@ def dataset_files(path: Path) -> list[Path]:
     except OSError as error:
         raise fail(f"cannot read: {error.strerror or error}") from None
     raise fail("no such file or folder")
+
+
+def skipped_files(path: Path) -> list[Problem]:
+    """A problem for each `.toml` name in a folder that is not a file, which `dataset_files` passes over."""
+    problems = []
+    try:
+        names = sorted(path.iterdir()) if path.is_dir() else []
+    except OSError:
+        return []  # dataset_files says why
+    for name in names:
+        if name.suffix != ".toml" or name.is_file():
+            continue
+        why = ("a link to nothing" if name.is_symlink() and not name.exists() else
+               "a folder" if name.is_dir() else "not a regular file")
+        problems.append(Problem(str(name), None, None, None, f"skipped: {why}"))
+    return problems

@@ -45,6 +45,10 @@ def parse_document(path: Path, raw: bytes) -> tuple[str, dict[str, Any]]:
         return text, tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         raise _fail(path, f"TOML syntax: {error.msg} (column {error.colno})", error.lineno) from None
+    except RecursionError:
+        raise _fail(path, "TOML nested too deeply (arrays or tables within each other)") from None
+    except ValueError as error:  # an integer of thousands of digits, past what Python converts
+        raise _fail(path, f"TOML value cannot be read: {error}") from None
 
 
 def _fail(path: Path, message: str, line: int | None = None) -> DataError:
@@ -64,8 +68,11 @@ def _fast_parse(text: str) -> dict[str, Any] | None:
         return None
 
 
-def check_file(path: Path) -> FileReport:
-    """Read and check one file on its own: its problems, meta, sources, and valid entries (in `rows`)."""
+def check_file(path: Path, *, characters: bool = False) -> FileReport:
+    """Read and check one file on its own: its problems, meta, sources, and valid entries (in `rows`).
+
+    With `characters`, text holding control characters is a problem too (see FileChecker.check_characters).
+    """
     report = FileReport(str(path))
     try:
         text, data = parse_document(path, read_bytes(path))
@@ -73,5 +80,8 @@ def check_file(path: Path) -> FileReport:
         report.problems.extend(error.problems)
         return report
     report.readable = True
-    FileChecker(report, lambda: text).check(data)
+    checker = FileChecker(report, lambda: text)
+    checker.check(data)
+    if characters:
+        checker.check_characters(data)
     return report

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from linping_cli import __version__
-from linping_cli.cli.exit import Group
+from linping_cli.cli.exit import Group, write_stdout
 from linping_cli.cli.lazy import COMMANDS, help_markup
 from linping_cli.cli.options import (
     ChartFormatOption,
@@ -55,7 +55,7 @@ GLOBAL = "Global options (before or after the command)"
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"linping {__version__}")
+        write_stdout(lambda: print(f"linping {__version__}"))
         raise typer.Exit()
 
 
@@ -82,6 +82,9 @@ def root(
         rich_help_panel=GLOBAL)] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no count line from validate.",
                                         rich_help_panel=GLOBAL)] = False,
+    spreadsheet: Annotated[bool, typer.Option(
+        "--spreadsheet", help="CSV and TSV to open in a spreadsheet: text starting with = + - @ gets a leading ' "
+        "so it is never run as a formula.", rich_help_panel=GLOBAL)] = False,
     version: Annotated[bool, typer.Option("--version", "-V", help="Print the version and exit.",
                                           callback=_show_version, is_eager=True, rich_help_panel=GLOBAL)] = False,
 ) -> None:
@@ -90,6 +93,7 @@ def root(
     # Paths arrive as text: Typer's Path type stats them, which fails on a NUL byte.
     ctx.find_root().obj = Session.create(data or [], no_cache=no_cache, color="never" if no_color else color,
                                          lang=lang, pager=not no_pager, quiet=quiet)
+    ctx.find_root().obj.spreadsheet = spreadsheet
 
 
 @COMMANDS.command()

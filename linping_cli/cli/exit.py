@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any, NoReturn
 
@@ -20,7 +23,46 @@ class ExitStatus(IntEnum):
     USAGE = 2
     BAD_DATA = 3
     SOFTWARE = 70
+    IO_ERROR = 74  # stdout cannot be written: closed, or the disk is full (EX_IOERR)
     INTERRUPTED = 130
+
+
+class OutputFailed(Exception):
+    """The results cannot be written to stdout."""
+
+
+# What writing to a file can fail with that is the place's fault, not linping's.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF}
+
+
+def write_stdout(write: Callable[[], object]) -> int:
+    """Run `write`; if the reader has gone (`| head`), end quietly with success; OutputFailed if it cannot write."""
+    if sys.stdout is None:
+        raise OutputFailed("stdout is closed: nowhere to print the results")
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as error:
+        _silence_stdout()
+        raise OutputFailed(f"cannot write the results: {error.strerror or error}") from None
+    return ExitStatus.OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit stays quiet too."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _is_devnull(stream: object) -> bool:
+    try:
+        found, devnull = os.fstat(stream.fileno()), os.stat(os.devnull)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+    return (found.st_ino, found.st_dev) == (devnull.st_ino, devnull.st_dev)
 
 
 class Group(LazyGroup):
@@ -31,7 +73,10 @@ class Group(LazyGroup):
         extra["windows_expand_args"] = windows_expand_args
         from linping_cli.cli.options import completion_for_named_shell
 
+        stdout, quiet_before = sys.stdout, _is_devnull(sys.stdout)
         try:
+            if stdout is None:  # started with stdout closed (`>&-`): say so, rather than print nowhere
+                raise OutputFailed("stdout is closed: nowhere to print the results")
             if completion_for_named_shell(sys.argv[1:] if args is None else args):
                 sys.exit(ExitStatus.OK)
             try:
@@ -42,6 +87,11 @@ class Group(LazyGroup):
                 cache.discard(damaged.roots)
                 result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
             code = int(result) if isinstance(result, int) else ExitStatus.OK
+        except SystemExit as exiting:
+            # Click and Rich end a help text cut off by a closed pipe with exit 1, having swapped stdout for
+            # a quiet wrapper (Click) or pointed it at /dev/null (Rich): for linping that is success.
+            cut_off = sys.stdout is not stdout or (not quiet_before and _is_devnull(sys.stdout))
+            code = ExitStatus.OK if cut_off else exiting.code  # type: ignore[assignment]
         except (Exception, KeyboardInterrupt) as error:
             try:
                 code = _exit_status(error)
@@ -55,6 +105,11 @@ def _exit_status(error: BaseException) -> ExitStatus:
     """Say what went wrong, in one line on stderr, and the exit status it means."""
     if isinstance(error, UserError):
         return fail(str(error), ExitStatus.USAGE)
+    if isinstance(error, OutputFailed):
+        return fail(str(error), ExitStatus.IO_ERROR)
+    if isinstance(error, OSError) and error.errno in _WRITE_ERRORS:  # Click writing help or a version
+        _silence_stdout()
+        return fail(f"cannot write the results: {error.strerror}", ExitStatus.IO_ERROR)
     if isinstance(error, DataError):
         return fail(f"bad data: {error}", ExitStatus.BAD_DATA)
     if isinstance(error, typer.TyperException):  # Click's usage errors, vendored by Typer
@@ -70,9 +125,15 @@ def _exit_status(error: BaseException) -> ExitStatus:
 
 
 def fail(message: str, code: ExitStatus) -> ExitStatus:
-    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
-    print(f"linping: {one_line}", file=sys.stderr)
+    note(message)
     return code
+
+
+def note(message: str) -> None:
+    """One line on stderr, whatever the message holds: dataset text and arguments are shown, never obeyed."""
+    from linping_cli.output.safe import visible
+
+    print(f"linping: {visible(message)}", file=sys.stderr)
 
 
 def _usage_error(error: typer.TyperException) -> ExitStatus:

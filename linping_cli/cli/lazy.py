@@ -25,7 +25,7 @@ Function = TypeVar("Function", bound=Callable[..., Any])
 
 def help_markup() -> Literal["rich"] | None:
     """Rich help with boxes on a terminal; Click's plain help, without importing Rich, anywhere else."""
-    return "rich" if sys.stdout.isatty() else None
+    return "rich" if sys.stdout is not None and sys.stdout.isatty() else None
 
 
 class InheritingCommand(TyperCommand):

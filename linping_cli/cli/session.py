@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from linping_cli.cli.exit import ExitStatus
+from linping_cli.cli.exit import ExitStatus, note, write_stdout
 from linping_cli.cli.load import data_paths, load_dataset, validate_dataset
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import Problem, UserError
 from linping_cli.model.records import Entry
 from linping_cli.output import views
 from linping_cli.query.search import referrers, search
@@ -45,6 +46,7 @@ class Session:
         self.lang = lang
         self.pager = pager
         self.quiet = quiet
+        self.spreadsheet = False  # CSV and TSV with formulas defused (--spreadsheet)
         self._dataset: Dataset | None = None
 
     @classmethod
@@ -170,7 +172,7 @@ class Session:
         terminal = _is_terminal(stream)
         color = self._color(stream)
         return self._paged(lambda out: write(view, output.format, out, color=color, terminal=terminal,
-                                             ascii_only=ascii_only))
+                                             ascii_only=ascii_only, spreadsheet=self.spreadsheet))
 
     def emit_text(self, text: str) -> int:
         return self._paged(lambda out: out.write(text))
@@ -178,24 +180,24 @@ class Session:
     def _paged(self, write: Callable[[Any], object]) -> int:
         """Write to stdout; on a terminal, output longer than the screen goes through the pager."""
         if not (self.pager and _is_terminal(sys.stdout)):
-            return _to_stdout(lambda: write(sys.stdout))
+            return write_stdout(lambda: write(sys.stdout))
         from linping_cli.cli import pager
 
         command = pager.pager_command()
         if command is None:
-            return _to_stdout(lambda: write(sys.stdout))
+            return write_stdout(lambda: write(sys.stdout))
         import io
 
         buffer = io.StringIO()
         write(buffer)
         text = buffer.getvalue()
         if text.count("\n") < pager.screen_rows() or not pager.page(text, command):
-            return _to_stdout(lambda: sys.stdout.write(text))
+            return write_stdout(lambda: sys.stdout.write(text))
         return ExitStatus.OK
 
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
-            print(f"linping: {empty}", file=sys.stderr)
+            note(empty)
             if output.format == "json":
                 print("[]")
             return ExitStatus.NO_MATCH
@@ -255,8 +257,8 @@ class Session:
         from linping_cli.output.chart import render_chart
 
         stream = sys.stdout
-        return _to_stdout(lambda: render_chart(chart, stream, color=self._color(stream), terminal=_is_terminal(stream),
-                                               ascii_only=not _can_encode(stream)))
+        return write_stdout(lambda: render_chart(chart, stream, color=self._color(stream),
+                                                 terminal=_is_terminal(stream), ascii_only=not _can_encode(stream)))
 
     def emit_timeline(self, items: list[dict[str, Any]], output: Output) -> int:
         from linping_cli.output.timeline import render_timeline, timeline_view
@@ -269,7 +271,7 @@ class Session:
         view = timeline_view(items)
         stream = sys.stdout
         if output.format == "table" and _is_terminal(stream):  # grouped by year; in a pipe, the plain table
-            return _to_stdout(lambda: render_timeline(view, stream, color=self._color(stream)))
+            return write_stdout(lambda: render_timeline(view, stream, color=self._color(stream)))
         return self._write(view, output)
 
     def emit_graph(self, graph: dict[str, Any], fmt: str | None, json_flag: bool, *, root: str | None,
@@ -284,7 +286,7 @@ class Session:
             from linping_cli.output.graph import render_tree
 
             stream = sys.stdout
-            return _to_stdout(lambda: render_tree(graph, root, depth, stream, color=self._color(stream),
+            return write_stdout(lambda: render_tree(graph, root, depth, stream, color=self._color(stream),
                                                   terminal=_is_terminal(stream), ascii_only=not _can_encode(stream)))
         from linping_cli.output.graph import graph_view
 
@@ -335,7 +337,7 @@ class Session:
         else:
             problems = validate_dataset(list(paths) or self.data_paths, quiet=self.quiet)
         if output.format == "table":
-            self.emit_text("".join(f"{problem}\n" for problem in problems))
+            self.emit_text("".join(f"{line}\n" for line in _capped(problems)))
         else:
             self._write(views.records_view([p.as_dict() for p in problems]), output)
         files = len({p.file for p in problems})
@@ -355,16 +357,28 @@ class Session:
         return os.environ.get("TERM") != "dumb" and _is_terminal(stream)
 
 
-def _to_stdout(write: Callable[[], object]) -> int:
-    """Run `write`; if the reader has gone (`| head`), end quietly with success."""
-    try:
-        write()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at /dev/null so that Python's own flush at exit stays quiet too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return ExitStatus.OK
+PROBLEMS_PER_KIND = 20
+
+
+def _capped(problems: Sequence[Problem]) -> list[str]:
+    """Problems as lines, the first few of each kind and then how many more: a badly broken dataset
+    stays readable. Other formats list every one."""
+    import re
+
+    from linping_cli.output.safe import visible
+
+    kind_of = re.compile(r"[^'\"(0-9]*")  # a message up to its first quoted name or number: what kind it is
+    lines, shown, kinds = [], Counter[str](), []
+    for problem in problems:
+        kind = kind_of.match(problem.message).group().strip()  # type: ignore[union-attr]
+        if shown[kind] == 0:
+            kinds.append(kind)
+        shown[kind] += 1
+        if shown[kind] <= PROBLEMS_PER_KIND:
+            lines.append(visible(str(problem)))
+    lines += [f"... and {shown[kind] - PROBLEMS_PER_KIND} more like {kind!r} (--format json lists them all)"
+              for kind in kinds if shown[kind] > PROBLEMS_PER_KIND]
+    return lines
 
 
 def _lang_from_environment() -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -97,7 +98,7 @@ def short_source(file: str) -> str:
 
 
 def _percent(value: float) -> str:
-    return f"{'+' if value >= 0 else ''}{format_number(value)}%"
+    return f"{'' if math.copysign(1, value) < 0 else '+'}{format_number(value)}%"
 
 
 def _named(key: str, region: str | None, name_of: NameOf) -> str:

@@ -7,6 +7,8 @@ json only for the formats that use it.
 Flattening for CSV and TSV, reversible given a field's type: null is an empty
 cell, true/false are `true`/`false`, and a list or table is compact JSON. TSV
 escapes backslash, tab, newline and carriage return as \\\\, \\t, \\n and \\r.
+Every text format shows other controls as `output.safe.visible` does (reversibly in TSV,
+whose backslashes are escaped); JSON escapes them, keeping the data exact.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Mapping
 from typing import IO, Any, Literal
 
 from linping_cli.output.cells import flat_cell, human_cell
+from linping_cli.output.safe import json_safe, visible
 from linping_cli.output.views import View
 
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
@@ -22,17 +25,18 @@ ChartFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "svg"]
 GraphFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "dot", "mermaid"]  # related, graph
 
 
-def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False) -> None:
+def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False,
+          spreadsheet: bool = False) -> None:
     if fmt == "json":
         import json
 
-        stream.write(json.dumps(view.data, ensure_ascii=ascii_only, indent=2 if terminal else None) + "\n")
+        stream.write(json_safe(json.dumps(view.data, ensure_ascii=ascii_only, indent=2 if terminal else None)) + "\n")
     elif fmt == "jsonl":
         import json
 
-        stream.writelines(json.dumps(item, ensure_ascii=ascii_only) + "\n" for item in view.lines)
+        stream.writelines(json_safe(json.dumps(item, ensure_ascii=ascii_only)) + "\n" for item in view.lines)
     elif fmt in ("csv", "tsv"):
-        _write_delimited(view, stream, "," if fmt == "csv" else "\t")
+        _write_delimited(view, stream, "," if fmt == "csv" else "\t", spreadsheet)
     elif fmt == "markdown":
         _write_markdown(view, stream)
     elif color or terminal:
@@ -48,25 +52,38 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _write_delimited(view: View, stream: IO[str], delimiter: str) -> None:
-    rows = [[flat_cell(row.get(c)) for c in view.all_columns] for row in view.rows]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(value: Any) -> str:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading ' (OWASP's advice).
+
+    Numbers are left alone: -800 is a number to a spreadsheet, not a formula.
+    """
+    cell = flat_cell(value)
+    return "'" + cell if isinstance(value, str) and cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _write_delimited(view: View, stream: IO[str], delimiter: str, spreadsheet: bool = False) -> None:
+    flat = _defused if spreadsheet else flat_cell
+    rows = [[flat(row.get(c)) for c in view.all_columns] for row in view.rows]
     if delimiter == "\t":
         for cells in [view.all_columns, *rows]:
-            stream.write("\t".join(cell.translate(_TSV_ESCAPES) for cell in cells) + "\n")
+            stream.write("\t".join(visible(cell.translate(_TSV_ESCAPES)) for cell in cells) + "\n")
         return
     import csv
 
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(view.all_columns)
-    writer.writerows(rows)
+    writer.writerow(visible(column) for column in view.all_columns)
+    writer.writerows([visible(cell, newlines=True) for cell in cells] for cells in rows)
 
 
 def _write_markdown(view: View, stream: IO[str]) -> None:
     def cell(column: str, row: Mapping[str, Any]) -> str:
         text = human_cell(column, row.get(column), row, view.name_of, view.brief)
-        return text.replace("|", "\\|").replace("\n", "<br>")
+        return visible(text, newlines=True).replace("|", "\\|").replace("\n", "<br>")
 
-    stream.write("| " + " | ".join(view.columns) + " |\n")
+    stream.write("| " + " | ".join(visible(c).replace("|", "\\|") for c in view.columns) + " |\n")
     stream.write("|" + "|".join(" --- " for _ in view.columns) + "|\n")
     for row in view.rows:
         stream.write("| " + " | ".join(cell(c, row) for c in view.columns) + " |\n")

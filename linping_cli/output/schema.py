@@ -80,7 +80,8 @@ def build_schema() -> dict[str, Any]:
             "entries": {"type": "array", "items": {"$ref": "#/$defs/entry"}, "minItems": 2},
             "rows": {"type": "array", "items": {
                 "type": "object",
-                "properties": {"field": {"type": "string"}, "label": {"type": "string"}, "values": {"type": "array"}},
+                "properties": {"field": {"type": "string"}, "label": {"type": "string"}, "values": {"type": "array"},
+                               "note": {"type": "string", "description": "Why some values are null."}},
                 "required": ["field", "label", "values"],
                 "additionalProperties": False,
             }},

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from linping_cli.output.cells import human_cell, in_language
+from linping_cli.output.safe import visible
 from linping_cli.output.views import ATTRIBUTE, FIELD, View
 
 # Columns a table too wide for the terminal leaves out, the first listed first; the others always stay.
@@ -44,6 +45,9 @@ def localize(view: View) -> tuple[list[str], list[dict[str, Any]]]:
         return columns, view.rows
     return columns, [{**row, **{c: row[f"{c}_en"] for c in columns if row.get(f"{c}_en")}} for row in view.rows]
 
+MIN_WIDTH = 40  # columns a terminal table is laid out in at the least
+CELL_LIMIT = 2000  # characters of one cell a terminal table shows
+
 
 def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) -> None:
     from rich.console import Console
@@ -57,6 +61,8 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
         width=None if terminal else 100_000,  # on a terminal, its width (or $COLUMNS)
         emoji=False,
     )
+    if terminal and console.width < MIN_WIDTH:  # COLUMNS=0 or 1 would leave no room for any cell
+        console.width = MIN_WIDTH
     columns, rows = localize(view)
     if view.vertical:
         for number, row in enumerate(rows):
@@ -68,7 +74,11 @@ def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) ->
 
 
 def _text(view: View, column: str, row: Mapping[str, Any]) -> str:
-    return human_cell(column, row.get(column), row, view.name_of, view.brief, view.lang)
+    """A cell as a terminal shows it: dataset text made safe, and cut where folding it would take minutes."""
+    text = human_cell(column, row.get(column), row, view.name_of, view.brief, view.lang)
+    if len(text) > CELL_LIMIT:
+        text = f"{text[:CELL_LIMIT]}… ({len(text) - CELL_LIMIT} more characters: --format json shows all)"
+    return visible(text, newlines=True)
 
 
 def _vertical(view: View, columns: list[str], row: Mapping[str, Any], color: bool, terminal: bool) -> Any:
@@ -80,7 +90,7 @@ def _vertical(view: View, columns: list[str], row: Mapping[str, Any], color: boo
     table.add_column(no_wrap=not terminal, overflow="fold")
     for column in columns:
         value = Text(_text(view, column, row), style=_style(column, row, color) or "")
-        table.add_row(Text(column), value)
+        table.add_row(Text(visible(column)), value)
     return table
 
 
@@ -102,8 +112,8 @@ def _horizontal(view: View, columns: list[str], rows: list[dict[str, Any]], colo
                   caption_justify="left")
     for column in shown:
         whole = column in WHOLE_COLUMNS
-        table.add_column(column if column != ATTRIBUTE else "", no_wrap=width is None or whole, overflow="fold",
-                         min_width=_natural(column, grid) if whole else None)
+        table.add_column(visible(column) if column != ATTRIBUTE else "", no_wrap=width is None or whole,
+                         overflow="fold", min_width=_natural(column, grid) if whole else None)
     for row, cells in zip(rows, grid, strict=True):
         table.add_row(*(Text(cells[c], style=_style(c, row, color) or "", justify="right" if _numeric(c, row) else None)
                         for c in shown))
@@ -169,7 +179,8 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
 
 
 def _plain_grid(grid: list[list[str]], header: list[str] | None) -> str:
-    cells = [[cell.split("\n") for cell in line] for line in ([header] if header else []) + grid]
+    lines = ([header] if header else []) + grid
+    cells = [[visible(cell, newlines=True).split("\n") for cell in line] for line in lines]
     widths = [max((display_width(part) for line in cells for part in line[i]), default=0)
               for i in range(len(cells[0]) if cells else 0)]
     out = []

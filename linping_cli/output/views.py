@@ -89,12 +89,14 @@ def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, hea
     rows = [r for r in comparison.rows if not fields or r.field in fields or r.field == "key_figure"]
     data = {
         "entries": [_pick(to_dict(entry), fields) for entry in comparison.entries],
-        "rows": [{"field": r.field, "label": r.label, "values": r.values} for r in rows],
+        "rows": [{"field": r.field, "label": r.label, "values": r.values, **({"note": r.note} if r.note else {})}
+                 for r in rows],
     }
     from linping_cli.output.cells import qualified
 
     columns = [ATTRIBUTE, *headers]
-    grid = [{ATTRIBUTE: r.label, FIELD: r.field, **dict(zip(headers, r.values, strict=True))} for r in rows]
+    grid = [{ATTRIBUTE: f"{r.label} ({r.note})" if r.note else r.label, FIELD: r.field,
+             **dict(zip(headers, r.values, strict=True))} for r in rows]
     for line in grid:
         if line[FIELD] == "value" and all(isinstance(e, Figure) for e in comparison.entries):
             # As a person reads it, the value carries its qualifier: >460, not 460.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +14,12 @@ if TYPE_CHECKING:
 
 
 class Row:
-    """One compared attribute: its key, a label for people, and one value per entry."""
+    """One compared attribute: its key, a label for people, one value per entry, and why some are null."""
 
-    __slots__ = ("field", "label", "values")
+    __slots__ = ("field", "label", "note", "values")
 
-    def __init__(self, field: str, label: str, values: list[Any]) -> None:
-        self.field, self.label, self.values = field, label, values
+    def __init__(self, field: str, label: str, values: list[Any], note: str | None = None) -> None:
+        self.field, self.label, self.values, self.note = field, label, values, note
 
 
 class Comparison:
@@ -73,13 +74,24 @@ def _figure_rows(figures: list[Figure], units: Units | None, unit: str | None) -
     # Arithmetic only between exact values: "more than 460" minus 499 is no number.
     exact = [f.qualifier is None and not f.projected for f in figures]
     base = values[0]
-    rows.append(Row("difference", f"difference from {figures[0].id} (exact values only)",
-                    [None] + [round(v - base, 6) if exact[0] and ok else None
-                              for v, ok in zip(values[1:], exact[1:], strict=True)]))
-    rows.append(Row("ratio", f"ratio to {figures[0].id} (exact values only)",
-                    [None] + [round(v / base, 6) if base and exact[0] and ok else None
-                              for v, ok in zip(values[1:], exact[1:], strict=True)]))
+    pairs = list(zip(values[1:], exact[1:], strict=True))
+    rows.append(_arithmetic("difference", f"difference from {figures[0].id} (exact values only)",
+                            [v - base if exact[0] and ok else None for v, ok in pairs]))
+    rows.append(_arithmetic("ratio", f"ratio to {figures[0].id} (exact values only)",
+                            [(v / base if base else math.nan) if exact[0] and ok else None for v, ok in pairs],
+                            "null where the first value is 0" if not base else None))
     return rows
+
+
+def _arithmetic(field: str, label: str, results: list[float | None], note: str | None = None) -> Row:
+    """A row of differences or ratios: one that overflows a float (1e308 - -1e308) is null, with a note."""
+    values: list[Any] = [None]
+    for result in results:
+        finite = result is None or math.isfinite(result)
+        values.append(round(result, 6) if result is not None and finite else None)
+        if not finite and note is None:
+            note = "null where the result is beyond the range of a number"
+    return Row(field, label, values, note)
 
 
 def _converted(figures: list[Figure], units: Units | None, unit: str | None) -> tuple[list[float], str] | None:

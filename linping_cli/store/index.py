@@ -31,7 +31,7 @@ class SearchIndex:
 
     def find(self, kind: str, needle: str) -> set[int]:
         """The positions of the entries whose `kind` keys contain `needle`."""
-        blob, starts, encoded = self._part(kind), self.starts(kind), needle.encode()
+        blob, starts, encoded = self._part(kind), self.starts(kind), needle.encode("utf-8", "surrogateescape")
         found: set[int] = set()
         at = blob.find(encoded)
         while at != -1:

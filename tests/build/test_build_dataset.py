@@ -108,7 +108,7 @@ SLOW_BUILD = """
 import sys, time
 from pathlib import Path
 from linping_cli.build import dataset
-def slow(path):
+def slow(path, **options):
     Path(sys.argv[1]).write_text("started")
     time.sleep(30)
 dataset.check_file = slow
