@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from linping_cli.build import vocabulary
 from linping_cli.model.errors import Problem
 from linping_cli.model.kinds import (
     KEY_FIGURE_KINDS,
@@ -43,7 +44,7 @@ class FileReport:
     """What checking one file found. `rows` holds its valid entries, as written (see _Plan)."""
 
     __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "meta_problems", "path",
-                 "problems", "readable", "rows", "sources", "targets")
+                 "problems", "readable", "rows", "sources", "synonyms", "targets")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -60,6 +61,7 @@ class FileReport:
         self.ids_by_type: dict[str, set[str]] = {}
         self.targets: dict[tuple[str, str], set[str]] = {}  # (type, field) -> ids named there
         self.cited: set[str] = set()
+        self.synonyms: list[list[str]] = []  # [[synonym]] groups: see build/vocabulary.py
 
 
 class _Lines:
@@ -257,8 +259,11 @@ class FileChecker:
                 plan = _entry_plan(key)
                 for index, table in enumerate(value):
                     self._check_entry(key, index, table, plan)
+            elif key == vocabulary.TABLE:
+                self.report.synonyms += vocabulary.check_synonyms(value, self.report.path, self.line_of,
+                                                                  self.report.problems)
             else:
-                hint = _suggest(key, [*ENTRY_TYPES, "meta", "source"])
+                hint = _suggest(key, [*ENTRY_TYPES, "meta", "source", vocabulary.TABLE])
                 self.problem(self.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
 
     def _check_entry(self, type_name: str, index: int, table: Any, plan: _Plan) -> None:

@@ -53,7 +53,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
                  progress: Progress | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Check each group of files as one region: the regions, sources and packed files, and every problem."""
     progress = progress or Progress.off()
-    checked: dict[str, Any] = {"regions": [], "sources": [], "parts": []}
+    checked: dict[str, Any] = {"regions": [], "sources": [], "parts": [], "synonyms": []}
     problems: list[Problem] = []
     seen_regions: dict[str, str] = {}
     for group in groups:
@@ -76,6 +76,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
         checked["regions"].append(region)
         checked["sources"] += [{**source, "region": region["id"]} for report in reports for source in report.sources]
         checked["parts"] += [(region["id"], part) for part in group_parts]
+        checked["synonyms"] += [group for report in reports for group in report.synonyms]
     return checked, problems
 
 
@@ -108,6 +109,7 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         "offsets": _offsets(chain.from_iterable(part.row_lengths for part in parts)).tobytes(),
         "crcs": b"".join(part.row_crcs.tobytes() for part in parts),
         "search": layout,
+        "synonyms": checked["synonyms"],  # [[synonym]] groups, normalised (build/vocabulary.py)
     }
     return payload, blobs
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from linping_cli import __version__
 
-FORMAT = 8
+FORMAT = 9
 _LENGTH = 8  # bytes of the little-endian length that starts the file
 _CRC = 4  # bytes of the head's checksum, after the head
 

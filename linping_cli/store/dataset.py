@@ -17,7 +17,8 @@ class Dataset:
     """
 
     def __init__(self, *, row: Callable[[int], dict[str, Any]], ids: list[str], regions_of: list[str], types: list[str],
-                 regions: list[Region], sources: list[Source], search_index: SearchIndex) -> None:
+                 regions: list[Region], sources: list[Source], search_index: SearchIndex,
+                 synonyms: list[list[str]] | None = None) -> None:
         self._row = row
         self.ids = ids
         self.regions_of = regions_of
@@ -25,6 +26,7 @@ class Dataset:
         self.regions = regions
         self.sources = sources
         self.search_index = search_index
+        self.synonyms = synonyms or []  # the [[synonym]] groups of every region, normalised
         self._records: dict[int, Entry] = {}
         self._by_key: dict[str, list[int]] | None = None
 
@@ -105,6 +107,7 @@ def from_payload(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],
         search_index=SearchIndex(part),
+        synonyms=payload.get("synonyms", []),
     )
 
 
