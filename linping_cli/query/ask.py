@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from linping_cli.query.facts import fact_rows
-from linping_cli.query.search import TAG_PART, Hit, parse_query, rank, term_hits
+from linping_cli.query.search import TAG_PART, Hit, parse_query, rank, score_terms
 from linping_cli.query.terms import Parsed, Term
 from linping_cli.store.dataset import Dataset
 from linping_cli.store.layout import normalize
 
-CANDIDATES = 40  # entries whose facts are weighed
+CANDIDATES = 20  # entries whose facts are weighed
 LABEL = 50  # what a term earns by matching a fact's own label
 _GROWTH_LABELS = ("增幅", "增长", "增速", "growth")
 
@@ -43,19 +43,20 @@ class Answered:
 def ask(dataset: Dataset, question: str, *, limit: int | None = 3) -> Answered:
     """The facts that answer `question` (each with its score), at most `limit` of them."""
     parsed = parse_query(dataset, question)
-    hits = rank(dataset, parsed)[:CANDIDATES]
-    weighed = [w for hit in hits for w in _weigh(dataset, parsed, hit)]
+    scored = score_terms(dataset, parsed)
+    by_term = {id(term): hits for term, hits in zip(parsed.terms, scored, strict=True)}
+    weighed = [w for hit in rank(dataset, parsed, scored=scored)[:CANDIDATES]
+               for w in _weigh(dataset, parsed, hit, by_term)]
     weighed.sort(key=lambda w: (-w.covered, -w.score))
     answers = _distinct([w for w in weighed if _answers(parsed, w)])
     nearest = [] if answers else weighed[:3]
     return Answered([_answer(w) for w in answers[:limit]], [_answer(w) for w in nearest], parsed.growth)
 
 
-def _weigh(dataset: Dataset, parsed: Parsed, hit: Hit) -> list[Weighed]:
+def _weigh(dataset: Dataset, parsed: Parsed, hit: Hit, by_term: dict[int, dict[int, float]]) -> list[Weighed]:
     entry = dataset.record(hit.position)
-    index = dataset.search_index
     measures = [term for term in parsed.terms if term.year is None]
-    by_entry = {id(term): term_hits(index, term).get(hit.position, 0.0) for term in measures}
+    by_entry = {id(term): by_term[id(term)].get(hit.position, 0.0) for term in measures}
     found = []
     names = (entry.name, entry.name_en, *entry.aliases)
     for fact in fact_rows([entry]):

@@ -78,17 +78,27 @@ def parse_query(dataset: Dataset, query: str) -> Parsed:
     return parse(simple, known=known, found=found, synonyms=dataset.synonyms, region_names=_region_names(dataset))
 
 
-def rank(dataset: Dataset, parsed: Parsed, types: Iterable[str] = ()) -> list[Hit]:
-    """Every entry matching the parsed query, best first."""
+def score_terms(dataset: Dataset, parsed: Parsed) -> list[dict[int, float]]:
+    """For each term of the query, the entries it matches and how well."""
+    if FIELD in parsed.phrase or ENTRY in parsed.phrase:
+        return [{} for _ in parsed.terms]  # the index's own separators: no name holds them
+    index = dataset.search_index
+    scored = [term_hits(index, term) for term in parsed.terms]
+    _match_numbers(dataset, parsed.terms, scored)
+    for term, hits in zip(parsed.terms, scored, strict=True):
+        if not hits:
+            hits.update(_near_misses(index, term))
+    return scored
+
+
+def rank(dataset: Dataset, parsed: Parsed, types: Iterable[str] = (),
+         scored: list[dict[int, float]] | None = None) -> list[Hit]:
+    """Every entry matching the parsed query, best first (`scored`: its terms' scores, if worked out already)."""
     if FIELD in parsed.phrase or ENTRY in parsed.phrase:
         return []  # the index's own separators: no name holds them
     index = dataset.search_index
     terms = parsed.terms
-    scored = [term_hits(index, term) for term in terms]
-    _match_numbers(dataset, terms, scored)
-    for term, hits in zip(terms, scored, strict=True):
-        if not hits:
-            hits.update(_near_misses(index, term))
+    scored = score_terms(dataset, parsed) if scored is None else scored
     phrase = _form_hits(index, parsed.phrase) if [t.text for t in terms] != [parsed.phrase] else {}
     strong = [hits for term, hits in zip(terms, scored, strict=True) if not term.weak] or scored
     wanted, kinds = set(types), dataset.types
@@ -185,7 +195,9 @@ def _match_numbers(dataset: Dataset, terms: list[Term], scored: list[dict[int, f
     numbers = [(term, hits) for term, hits in zip(terms, scored, strict=True) if term.number is not None]
     if not numbers:
         return
-    candidates = set().union(*scored)
+    # Entries some other term finds; only when there is no other term, those the number finds in their text.
+    others = [hits for term, hits in zip(terms, scored, strict=True) if term.number is None]
+    candidates = set().union(*(others or scored))
     if len(candidates) > MAX_DECODED:
         return
     for position in candidates:
@@ -200,14 +212,16 @@ def _match_numbers(dataset: Dataset, terms: list[Term], scored: list[dict[int, f
 
 def _simplified(index: SearchIndex, query: str) -> str:
     """The query with each Traditional character the dataset does not itself use made Simplified."""
+    foreign = {char for char in query if is_cjk(char)
+               and not any(index.contains(kind, char) for kind in (*_NAME_KINDS, "text"))}
+    if not foreign:
+        return query  # the usual Simplified query: the table is not even read
     from linping_cli.query.traditional import SIMPLIFIED, TRADITIONAL
 
     chars = []
     for char in query:
-        at = TRADITIONAL.find(char) if is_cjk(char) else -1
-        if at >= 0 and not any(index.contains(kind, char) for kind in (*_NAME_KINDS, "text")):
-            char = SIMPLIFIED[at]
-        chars.append(char)
+        at = TRADITIONAL.find(char) if char in foreign else -1
+        chars.append(SIMPLIFIED[at] if at >= 0 else char)
     return "".join(chars)
 
 

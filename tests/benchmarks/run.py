@@ -53,6 +53,8 @@ START_BUDGETS = [
     ("linping search 西奥 --json", "minimal: search x --json", 1.10),
     ("linping search cfmoto --json", "minimal: search x --json", 1.10),
     ("linping list figure", "minimal: list", 1.10),
+    ("linping ask 临平2024年GDP是多少 --json", "minimal: search x --json", 1.10),
+    ("linping facts --json", "minimal: list", 1.10),
     ("linping search 西奥 --json", "python -c pass", 7.0),
 ]
 # Part B: the queries, and the targets (seconds) at the largest N.
@@ -273,6 +275,8 @@ def startup_commands() -> dict[str, list[str]]:
         "linping search 西奥 --json": [LINPING, "search", "西奥", "--json"],
         "linping search cfmoto --json": [LINPING, "search", "cfmoto", "--json"],
         "linping list figure": [LINPING, "list", "figure"],
+        "linping ask 临平2024年GDP是多少 --json": [LINPING, "ask", "临平2024年GDP是多少", "--json"],
+        "linping facts --json": [LINPING, "facts", "--json"],
     }
 
 
@@ -285,6 +289,8 @@ def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, flo
         "linping search 西奥 --json": lambda out: any(e.get("id") == "xiolift" for e in json.loads(out)),
         "linping search cfmoto --json": lambda out: any(e.get("id") == "cfmoto" for e in json.loads(out)),
         "linping list figure": lambda out: b"id" in out and b"\x1b[" not in out,
+        "linping ask 临平2024年GDP是多少 --json": lambda out: json.loads(out)["answers"][0]["entry"] == "gdp-2024",
+        "linping facts --json": lambda out: any(row.get("entry") == "gdp-2024" for row in json.loads(out)),
     }
     failures: list[str] = []
     for name, cmd in commands.items():  # warm-up: fills the cache and the page cache
