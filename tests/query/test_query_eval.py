@@ -19,10 +19,9 @@ from typing import Any
 
 import pytest
 from conftest import Runner
+from test_query_search import _entries
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parents[1] / "data"
-ENTRY_TYPES = ("figure", "company", "organisation", "place", "event", "plan", "product", "project", "industry")
 SEARCH_GOALS = {"hit@1": 0.95, "mrr@10": 0.97}
 ASK_GOAL = 0.95
 
@@ -30,16 +29,6 @@ ASK_GOAL = 0.95
 def _load(name: str, key: str) -> list[dict[str, Any]]:
     with open(HERE / name, "rb") as handle:
         return list(tomllib.load(handle)[key])
-
-
-def _entries() -> list[dict[str, Any]]:
-    entries = []
-    for path in sorted(DATA.glob("*.toml")):
-        with open(path, "rb") as handle:
-            document = tomllib.load(handle)
-        for type_name in ENTRY_TYPES:
-            entries += document.get(type_name, [])
-    return entries
 
 
 def _scores(rankings: list[tuple[list[str], list[str]]]) -> dict[str, float]:
