@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from linping_cli.build import vocabulary
 from linping_cli.model.errors import Problem
 from linping_cli.model.kinds import (
     KEY_FIGURE_KINDS,
@@ -44,7 +45,7 @@ class FileReport:
     """What checking one file found. `rows` holds its valid entries, as written (see _Plan)."""
 
     __slots__ = ("cited", "entries", "has_meta", "ids_by_type", "invalid", "meta", "meta_problems", "path",
-                 "problems", "readable", "rows", "sources", "targets", "units")
+                 "problems", "readable", "rows", "sources", "synonyms", "targets", "units")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -61,6 +62,7 @@ class FileReport:
         self.ids_by_type: dict[str, set[str]] = {}
         self.targets: dict[tuple[str, str], set[str]] = {}  # (type, field) -> ids named there
         self.cited: set[str] = set()
+        self.synonyms: list[list[str]] = []  # [[synonym]] groups: see build/vocabulary.py
         self.units: list[tuple[int, dict[str, Any]]] = []  # (index, checked [[unit]] table)
 
 
@@ -280,8 +282,11 @@ class FileChecker:
                 plan = _entry_plan(key)
                 for index, table in enumerate(value):
                     self._check_entry(key, index, table, plan)
+            elif key == vocabulary.TABLE:
+                self.report.synonyms += vocabulary.check_synonyms(value, self.report.path, self.line_of,
+                                                                  self.report.problems)
             else:
-                hint = self._suggest(key, [*ENTRY_TYPES, "meta", "source", "unit"])
+                hint = self._suggest(key, [*ENTRY_TYPES, "meta", "source", "unit", vocabulary.TABLE])
                 self.problem(self.line_of(key), None, key, f"unknown entry type {key!r}{hint}")
 
     def check_characters(self, data: dict[str, Any]) -> None:

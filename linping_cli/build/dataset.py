@@ -56,7 +56,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
     Without `pack` (validate) the text is checked for control characters too.
     """
     progress = progress or Progress.off()
-    checked: dict[str, Any] = {"regions": [], "sources": [], "parts": []}
+    checked: dict[str, Any] = {"regions": [], "sources": [], "parts": [], "synonyms": []}
     units: dict[str, dict[str, Any]] = {}
     problems: list[Problem] = []
     seen_regions: dict[str, str] = {}
@@ -81,6 +81,7 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
         checked["regions"].append(region)
         checked["sources"] += [{**source, "region": region["id"]} for report in reports for source in report.sources]
         checked["parts"] += [(region["id"], part) for part in group_parts]
+        checked["synonyms"] += [group for report in reports for group in report.synonyms]
     checked["units"] = list(units.values())
     return checked, problems
 
@@ -115,6 +116,7 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         "crcs": b"".join(part.row_crcs.tobytes() for part in parts),
         "search": layout,
         "units": checked["units"],
+        "synonyms": checked["synonyms"],  # [[synonym]] groups, normalised (build/vocabulary.py)
     }
     return payload, blobs
 

@@ -304,6 +304,53 @@ def cite(ctx: typer.Context, entry_id: IdArgument, fmt: Annotated[str, typer.Opt
 
 
 @COMMANDS.command()
+def facts(
+    ctx: typer.Context,
+    query: Annotated[str | None, typer.Argument(
+        metavar="[QUERY]", help="Only the facts of the entries this search finds.", show_default=False)] = None,
+    entry: Annotated[list[str] | None, typer.Option(
+        "--entry", "-e", help="Only this entry's facts: an id or a unique name (repeatable).",
+        autocompletion=complete_ids)] = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Only facts of entries of this type (repeatable).", autocompletion=complete_types)] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only facts in this unit (亿元, firms, ...).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only facts about this year.")] = None,
+    minimum: Annotated[float | None, typer.Option("--min", help="Only values of at least this.")] = None,
+    maximum: Annotated[float | None, typer.Option("--max", help="Only values of at most this.")] = None,
+    target: Annotated[bool | None, typer.Option(
+        "--target/--no-target", help="Only targets, or only facts that are not targets.", show_default=False)] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help="Sort by this field (default: dataset order).")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
+    fmt: FormatOption = None, json_: JsonOption = False,
+    fields: Annotated[str | None, typer.Option("--fields", help="Comma-separated fact fields to print, in this order.")]
+    = None,
+) -> int:
+    """Every number in the dataset as one row: each figure and each key figure, with what it measures.
+
+    Example: linping facts --unit 亿元 --sort value --reverse --format csv
+    """
+    filters = {"unit": unit, "year": year, "minimum": minimum, "maximum": maximum, "target": target}
+    return Session.from_context(ctx).emit_facts(query, entry or [], type_ or [], filters, sort, reverse, fmt, json_,
+                                                fields)
+
+
+@COMMANDS.command()
+def ask(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question in Chinese or English.",
+                                            show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many answers.")] = 3,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """Answer a question with the facts that answer it, best first, each with its source.
+
+    Exit 1, with the nearest facts on stderr, when the dataset holds no answer.
+    Example: linping ask '临平2024年GDP是多少'
+    """
+    return Session.from_context(ctx).emit_answers(question, limit, fmt, json_)
+
+
+@COMMANDS.command()
 def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
     """The source articles, what they cover, and how many entries cite each.
 

@@ -327,6 +327,44 @@ class Session:
             return ExitStatus.NO_MATCH
         return self._write(views.records_view([{kind: value, "entries": n} for value, n in counts.items()]), output)
 
+    def emit_facts(self, query: str | None, entry_keys: Sequence[str], types: Sequence[str], filters: dict[str, Any],
+                   sort: str | None, reverse: bool, chosen: str | None, json_flag: bool, fields: str | None) -> int:
+        from linping_cli.query import facts, select
+
+        for type_name in types:
+            select.check_type(type_name)
+        selected = facts.check_fact_fields(fields) if fields is not None else None
+        output = self.output(chosen, json_flag, None, [])
+        if entry_keys:
+            entries = [self.resolve(key) for key in entry_keys]
+        elif query is not None:
+            entries = [entry for _, entry in search(self.dataset, query)]
+        else:
+            entries = self.dataset.entries
+        rows = facts.filter_facts(facts.fact_rows(entries), types=types, **filters)
+        if sort:
+            rows = facts.sort_facts(rows, sort, reverse=reverse)
+        if not rows:
+            print("linping: no fact matches", file=sys.stderr)
+            if output.format == "json":
+                print("[]")
+            return ExitStatus.NO_MATCH
+        return self._write(views.facts_view(rows, selected, facts.FACT_FIELDS), output)
+
+    def emit_answers(self, question: str, limit: int, chosen: str | None, json_flag: bool) -> int:
+        from linping_cli.output.answers import answer_lines, nearest_note
+        from linping_cli.query.ask import ask
+
+        output = self.output(chosen, json_flag, None, [])
+        answered = ask(self.dataset, question, limit=limit)
+        if not answered.answers:
+            print(f"linping: {nearest_note(answered.nearest)}", file=sys.stderr)
+        if output.format == "table":
+            code = self.emit_text(answer_lines(answered.answers, growth=answered.growth))
+        else:
+            code = self._write(views.answers_view(question, answered.answers), output)
+        return code if answered.answers else ExitStatus.NO_MATCH
+
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
         from linping_cli.cli.load import validate_stdin
 

@@ -72,7 +72,7 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
     if column in id_columns() or row.get(FIELD) in id_columns():
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_named(i, row.get("region"), name_of) for i in ids)
-    if column == "value" and row.get("type") == "figure":
+    if column == "value" and "qualifier" in row:  # a figure, or a fact row
         return qualified(row)
     if column == "scale" and row.get("type") == "industry":
         return qualified(row, "scale", "scale_qualifier")

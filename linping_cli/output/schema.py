@@ -17,6 +17,11 @@ from linping_cli.model.kinds import (
 from linping_cli.model.records import ENTRY_TYPES, field_specs
 
 _NESTED = {"sources": "source_ref", "key_figures": "key_figure", "outside": "outside", "statements": "statement"}
+# The kind of each field of a fact row (query.facts.FACT_FIELDS): an entry's identity, then a key figure's fields.
+FACT_KINDS = {"entry": "id", "type": "type", "name": "text", "name_en": "text", "label": "text?", "label_en": "text?",
+              "value": "num", "value_max": "num?", "unit": "text", "unit_en": "text?", "qualifier": "qualifier?",
+              "target": "bool", "projected": "bool", "year": "year?", "year_inferred": "bool", "growth": "num?",
+              "source": "sources"}
 
 
 def _kind_schema(kind: str) -> dict[str, Any]:
@@ -92,17 +97,31 @@ def build_schema() -> dict[str, Any]:
     from linping_cli.output.schema_views import VIEW_REFS, view_defs
 
     defs.update(view_defs())
+    defs["fact"] = _object(FACT_KINDS)
+    defs["fact"]["properties"]["type"] = {"enum": list(ENTRY_TYPES)}
+    defs["answers"] = {
+        "type": "object",
+        "properties": {
+            "question": {"type": "string"},
+            "answers": {"type": "array", "items": _object({**FACT_KINDS, "score": "num"})},
+        },
+        "required": ["question", "answers"],
+        "additionalProperties": False,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://linping.invalid/schema/entry.json",
         "title": "linping output",
         "description": "An entry (show), a list of entries (search, list), a comparison (compare), a timeline, "
-        "a graph (related, graph), an entry with derived figures (show --derived) or a chart.",
+        "a graph (related, graph), an entry with derived figures (show --derived), a chart, a list of facts "
+        "(facts) or a question's answers (ask).",
         "oneOf": [
             {"$ref": "#/$defs/entry"},
-            {"type": "array", "items": {"$ref": "#/$defs/entry"}},
+            # One list of either: an empty list is a list of entries and of facts alike.
+            {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/entry"}, {"$ref": "#/$defs/fact"}]}},
             {"$ref": "#/$defs/comparison"},
             *({"$ref": f"#/$defs/{name}"} for name in VIEW_REFS),
+            {"$ref": "#/$defs/answers"},
         ],
         "$defs": defs,
     }

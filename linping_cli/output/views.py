@@ -113,3 +113,19 @@ def stats_view(stats: dict[str, Any]) -> View:
     rows = [{"group": group, "key": key, "count": count}
             for group, counts in stats.items() if isinstance(counts, dict) for key, count in counts.items()]
     return View(stats, rows, ["group", "key", "count"], rows)
+
+
+FACT_COLUMNS = ["entry", "name", "label", "value", "unit", "year", "growth", "source"]
+
+
+def facts_view(rows: list[dict[str, Any]], fields: Sequence[str] | None, all_fields: Sequence[str]) -> View:
+    """Fact rows (see query.facts): the chosen fields, or every field (a table shows the main ones)."""
+    objects = [_pick(row, fields) for row in rows]
+    columns = list(fields) if fields else FACT_COLUMNS
+    return View(objects, objects, columns, rows, all_columns=list(fields or all_fields), brief=True)
+
+
+def answers_view(question: str, answers: list[dict[str, Any]]) -> View:
+    """ask's answers: an object with the question for JSON, a row per answer for the other formats."""
+    columns = list(answers[0]) if answers else ["entry", "label", "value", "unit", "year", "source"]
+    return View({"question": question, "answers": answers}, answers, columns, answers, brief=True)

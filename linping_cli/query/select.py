@@ -34,7 +34,25 @@ def resolve(dataset: Dataset, key: str) -> Entry:
     if candidates:
         options = ", ".join(f"{e.region}:{e.id}" for e in candidates)
         raise UserError(f"{key!r} is in several regions; say which: {options}")
-    raise UserError(f"no entry has id {key!r}{did_you_mean(key, dataset.keys())}")
+    return _by_name(dataset, key)
+
+
+def _by_name(dataset: Dataset, key: str) -> Entry:
+    """The one entry whose name, English name or an alias is `key` (any case); else a UserError naming the best
+    candidates a search finds."""
+    from linping_cli.query.search import search
+    from linping_cli.store.layout import normalize
+
+    wanted = normalize(key)
+    found = [entry for _, entry in search(dataset, key, limit=20)] if wanted else []
+    named = [e for e in found if wanted in {normalize(text) for text in (e.name, e.name_en, *e.aliases)}]
+    if len(named) == 1:
+        return named[0]
+    listed = ", ".join(f"{dataset.qualified_id(e)} ({e.name})" for e in (named or found)[:5])
+    if named:
+        raise UserError(f"{key!r} names several entries; say which: {listed}")
+    hint = did_you_mean(key, dataset.keys())
+    raise UserError(f"no entry has id {key!r}{hint}" + (f" (best matches: {listed})" if listed else ""))
 
 
 def valid_fields(types: Iterable[str]) -> list[str]:

@@ -18,7 +18,7 @@ class Dataset:
 
     def __init__(self, *, row: Callable[[int], dict[str, Any]], ids: list[str], regions_of: list[str], types: list[str],
                  regions: list[Region], sources: list[Source], search_index: SearchIndex,
-                 units: Sequence[dict[str, Any]] = ()) -> None:
+                 units: Sequence[dict[str, Any]] = (), synonyms: list[list[str]] | None = None) -> None:
         self._row = row
         self.ids = ids
         self.regions_of = regions_of
@@ -27,6 +27,7 @@ class Dataset:
         self.sources = sources
         self.search_index = search_index
         self.units = list(units)  # the [[unit]] tables of every region loaded
+        self.synonyms = synonyms or []  # the [[synonym]] groups of every region, normalised
         self._records: dict[int, Entry] = {}
         self._by_key: dict[str, list[int]] | None = None
 
@@ -108,6 +109,7 @@ def from_payload(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]
         sources=[Source(**data) for data in payload["sources"]],
         search_index=SearchIndex(part),
         units=payload["units"],
+        synonyms=payload.get("synonyms", []),
     )
 
 

@@ -41,6 +41,10 @@ class SearchIndex:
             at = blob.find(encoded, starts[following]) if following < len(starts) else -1
         return found
 
+    def contains(self, kind: str, needle: str) -> bool:
+        """Whether any entry's `kind` keys contain `needle`."""
+        return needle.encode() in self._part(kind)
+
     def find_words(self, kind: str, words: list[str]) -> set[int]:
         """Entries having, for every word, a word that starts with it."""
         found: set[int] | None = None

@@ -56,6 +56,8 @@ START_BUDGETS = [
     ("linping timeline --json", "minimal: search x --json", 1.10),
     ("linping related hgt51f --json", "minimal: search x --json", 1.10),
     ("linping chart --unit 亿元", "minimal: search x --json", 1.10),
+    ("linping ask 临平2024年GDP是多少 --json", "minimal: search x --json", 1.10),
+    ("linping facts --json", "minimal: list", 1.10),
     ("linping search 西奥 --json", "python -c pass", 7.0),
 ]
 # Part B: the queries, and the targets (seconds) at the largest N.
@@ -281,6 +283,8 @@ def startup_commands() -> dict[str, list[str]]:
         "linping timeline --json": [LINPING, "timeline", "--json"],
         "linping related hgt51f --json": [LINPING, "related", "hgt51f", "--json"],
         "linping chart --unit 亿元": [LINPING, "chart", "--unit", "亿元"],  # piped: plain bars, no Rich
+        "linping ask 临平2024年GDP是多少 --json": [LINPING, "ask", "临平2024年GDP是多少", "--json"],
+        "linping facts --json": [LINPING, "facts", "--json"],
     }
 
 
@@ -296,6 +300,8 @@ def part_a(rounds: int, timeout: float, notes: list[str]) -> tuple[dict[str, flo
         "linping timeline --json": lambda out: any(e.get("entry") == "hgt51f-ignition" for e in json.loads(out)),
         "linping related hgt51f --json": lambda out: bool(json.loads(out)["edges"]),
         "linping chart --unit 亿元": lambda out: "█".encode() in out,
+        "linping ask 临平2024年GDP是多少 --json": lambda out: json.loads(out)["answers"][0]["entry"] == "gdp-2024",
+        "linping facts --json": lambda out: any(row.get("entry") == "gdp-2024" for row in json.loads(out)),
     }
     failures: list[str] = []
     for name, cmd in commands.items():  # warm-up: fills the cache and the page cache

@@ -185,3 +185,18 @@ def test_an_entry_written_out_of_order_and_in_part_reads_complete_and_in_order(t
         assert tuple(figure) == tuple(KEY_FIGURE_KINDS) and figure["target"] is False
         assert figure["source"] == data["source"] == [{"file": "a.txt", "section": "lead"}]
         assert tuple(data["source"][0]) == tuple(SOURCE_REF_KINDS)
+
+
+def test_synonym_tables_are_checked(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from linping_cli.cli.app import app
+
+    path = tmp_path / "vocabulary.toml"
+    path.write_text('[[synonym]]\nterms = ["only-one"]\n\n[[synonym]]\nterms = ["a", "b"]\nnote = 3\n'
+                    '\n[[synonym]]\nterms = ["x", "y"]\ncolour = "red"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 3
+    assert f"{path}:2: -: terms: expected a list of at least two non-empty strings" in result.stdout
+    assert f"{path}:6: -: note: expected non-empty text" in result.stdout
+    assert f"{path}:10: -: colour: unknown key (keys: terms, note)" in result.stdout

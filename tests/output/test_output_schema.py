@@ -71,3 +71,21 @@ def test_schema_rejects_a_string_value(schema: dict[str, Any], run_fixture: Runn
     assert list(Draft202012Validator(schema).iter_errors(entry)) != []
     del entry["value"]
     assert list(Draft202012Validator(schema).iter_errors(entry)) != []
+
+
+@pytest.mark.parametrize(("args", "definition"), [
+    (["facts", "--json"], None), (["facts", "出口", "--json"], None),
+    (["ask", "临平2024年GDP是多少", "--json"], "answers"), (["ask", "临平2023年GDP是多少", "--json"], "answers"),
+    (["ask", "How many elevators does XIOLIFT ship a year?", "--json", "--limit", "5"], "answers"),
+])
+def test_facts_and_ask_json_validate(schema: dict[str, Any], run: Runner, args: list[str],
+                                     definition: str | None) -> None:
+    document = json.loads(run(*args).stdout)
+    if definition is None:
+        assert document, args
+        checker = validator(schema, "fact")
+        for row in document:
+            assert list(checker.iter_errors(row)) == []
+    else:
+        assert list(validator(schema, definition).iter_errors(document)) == []
+    assert list(Draft202012Validator(schema).iter_errors(document)) == []

@@ -362,3 +362,55 @@ def test_numbers_from_the_articles_find_their_entry(run: Runner, query: str, exp
 def test_a_number_is_not_matched_by_a_near_miss_number(run: Runner) -> None:
     assert "gdp-2024" not in search(run, "2022")
     assert "future-smart-manufacturing-city" not in search(run, "1300")
+
+
+# Ranking, questions and names as ids (issue 12) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("gas turbine", "hgt51f"), ("出口", "exports-2024"), ("invention patents 2024", "new-invention-patents"),
+    ("临平2024年GDP是多少", "gdp-2024"), ("GDP2024", "gdp-2024"), ("Linping exports in 2024", "exports-2024"),
+    ("臨平", "linping"), ("電梯", "xiolift"), ("春風", "cfmoto")])
+def test_what_a_new_user_types_finds_the_entry_first(run: Runner, query: str, expected: str) -> None:
+    check(run, query, expected, first=True)
+
+
+def test_a_word_two_edits_from_a_name_is_no_typo(run: Runner) -> None:
+    result = run("search", "revenue")
+    assert result.exit_code == 1 and result.stderr.startswith("linping: nothing matches")
+
+
+def test_a_query_with_a_word_the_data_lacks_still_finds_the_rest_below_full_matches(run: Runner) -> None:
+    ids = search(run, "elevator zeppelin")
+    assert ids[0] == "xiolift"
+    assert search(run, "elevator xiolift")[0] == "xiolift"
+
+
+@pytest.mark.parametrize("name", ["西奥电梯", "XIOLIFT", "xiolift", "Hangzhou XIOLIFT Co., Ltd.",
+                                  "杭州西奥电梯有限公司"])
+def test_show_takes_a_unique_name_or_alias(run: Runner, name: str) -> None:
+    result = run("show", name, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "xiolift"
+
+
+def test_compare_takes_names(run: Runner) -> None:
+    result = run("compare", "西奥电梯", "春风动力", "--json")
+    assert result.exit_code == 0
+    assert [e["id"] for e in json.loads(result.stdout)["entries"]] == ["xiolift", "cfmoto"]
+
+
+def test_an_unknown_name_lists_the_best_candidates(run: Runner) -> None:
+    result = run("show", "研究院")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("linping: no entry has id '研究院' (best matches: ")
+    assert "zju-equipment-institute" in result.stderr
+
+
+def test_a_dataset_brings_its_own_synonyms_and_the_cache_keeps_them(fixture_file: Path, run_fixture: Runner) -> None:
+    assert run_fixture("search", "hoist").exit_code == 1
+    with open(fixture_file, "a", encoding="utf-8") as handle:
+        handle.write('\n[[synonym]]\nterms = ["hoist", "升降机"]\n')
+    for _ in range(2):  # built, then read back from the cache
+        result = run_fixture("search", "hoist", "--json", "--fields", "id")
+        assert result.exit_code == 0 and json.loads(result.stdout)[0]["id"] == "acme-lift"
