@@ -175,6 +175,23 @@ def validate(
 
 
 @COMMANDS.command()
+def export(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(metavar="PATH.db", help="The SQLite file to write.", show_default=False)],
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite PATH.db if it exists.")] = False,
+    fmt: FormatOption = None, json_: JsonOption = False,
+) -> int:
+    """Write the data to a new SQLite database: a table per type, facts, relations, full-text search.
+
+    Prints each table's row count.  Example: linping export linping.db && datasette linping.db
+    """
+    if not path:
+        raise UserError("export needs a file name, not an empty string")
+    session = Session.from_context(ctx)
+    return session.emit_export(Path(path), session.output(fmt, json_, None, []), replace=replace)
+
+
+@COMMANDS.command()
 def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
         "--json", help="Accepted for symmetry: the schema is JSON already.")] = False) -> int:
     """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.

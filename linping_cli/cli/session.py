@@ -152,6 +152,16 @@ class Session:
 
         return self._write(views.stats_view(stats(self.dataset)), output)
 
+    def emit_export(self, path: Path, output: Output, *, replace: bool) -> int:
+        from linping_cli.output.sqlite import export
+        from linping_cli.query.facts import FACT_FIELDS, fact_rows
+
+        entries = self.dataset.entries
+        facts = (FACT_FIELDS, ((entry.region, row) for entry in entries for row in fact_rows([entry])))
+        counts = export(self.dataset, facts, path, replace=replace)
+        print(f"linping: wrote {path}", file=sys.stderr)
+        return self._write(views.records_view([{"table": name, "rows": n} for name, n in counts.items()]), output)
+
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
         problems = validate_dataset(list(paths) or self.data_paths, quiet=self.quiet)
         if output.format == "table":
