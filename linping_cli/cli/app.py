@@ -191,13 +191,24 @@ def export(
     return session.emit_export(Path(path), session.output(fmt, json_, None, []), replace=replace)
 
 
+def _complete_outputs(incomplete: str) -> list[str]:
+    from linping_cli.output.schema import output_names
+
+    return [name for name in output_names() if name.startswith(incomplete)]
+
+
 @COMMANDS.command()
-def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
-        "--json", help="Accepted for symmetry: the schema is JSON already.")] = False) -> int:
-    """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.
+def schema(
+    ctx: typer.Context,
+    output: Annotated[str | None, typer.Argument(
+        metavar="[OUTPUT]", help="Only the schema of this output: a command (list, stats, ...) for its JSON, or "
+        "COMMAND.jsonl for one line of its JSONL. Default: every output.", autocompletion=_complete_outputs,
+        show_default=False)] = None,
+    fields: FieldsOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="Accepted for symmetry: the schema is JSON already.")] = False,
+) -> int:
+    """Print the JSON Schema (draft 2020-12) of what each command prints with --json or -f jsonl.
 
-    Example: linping schema > linping.schema.json
+    Example: linping schema list --fields id,value > list.schema.json
     """
-    from linping_cli.output.schema import schema_text
-
-    return Session.from_context(ctx).emit_text(schema_text() + "\n")
+    return Session.from_context(ctx).emit_schema(output, fields)

@@ -120,6 +120,16 @@ class Session:
     def emit_text(self, text: str) -> int:
         return _to_stdout(lambda: sys.stdout.write(text))
 
+    def emit_schema(self, output: str | None, fields: str | None) -> int:
+        from linping_cli.output.schema import output_names, schema_text
+        from linping_cli.query import select
+
+        if output is not None and output not in output_names():
+            raise UserError(f"no output is called {output!r}{select.did_you_mean(output, output_names())} "
+                            f"(outputs: {', '.join(output_names())})")
+        chosen = select.check_fields(fields, []) if fields is not None else None
+        return self.emit_text(schema_text(output, chosen) + "\n")
+
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
             print(f"linping: {empty}", file=sys.stderr)
