@@ -15,10 +15,12 @@ from linping_cli import __version__
 from linping_cli.cli.exit import Group
 from linping_cli.cli.lazy import COMMANDS
 from linping_cli.cli.options import (
+    BomOption,
     FieldsOption,
     FormatOption,
     IdArgument,
     JsonOption,
+    NoHeadersOption,
     complete_fields,
     complete_ids,
     complete_types,
@@ -72,13 +74,14 @@ def search(
         "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Find entries by name, alias, English name, pinyin, tag or summary; best match first.
 
     Example: linping search 西奥
     """
     session = Session.from_context(ctx)
-    output = session.output(fmt, json_, fields, type_ or [])
+    output = session.output(fmt, json_, fields, type_ or [], headers=not no_headers, bom=bom)
     entries = session.search(query, type_ or [], limit or None)
     return session.emit_entries(entries, output, empty=f"nothing matches {query!r}")
 
@@ -97,6 +100,7 @@ def list_entries(
         autocompletion=complete_fields)] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """List every entry, or every entry of one TYPE, optionally filtered and sorted.
 
@@ -104,21 +108,22 @@ def list_entries(
     """
     session = Session.from_context(ctx)
     types = [type_name] if type_name else []
-    output = session.output(fmt, json_, fields, types)
+    output = session.output(fmt, json_, fields, types, headers=not no_headers, bom=bom)
     entries = session.select(type_name, tag or [], category, year, sort, reverse)
     return session.emit_entries(entries, output, empty="no entry matches those filters")
 
 
 @COMMANDS.command()
 def show(ctx: typer.Context, entry_id: IdArgument, fmt: FormatOption = None, json_: JsonOption = False,
-         fields: FieldsOption = None) -> int:
+         fields: FieldsOption = None, no_headers: NoHeadersOption = False, bom: BomOption = False) -> int:
     """Everything about one entry: every field, its source, and what it links to.
 
     Example: linping show xiolift
     """
     session = Session.from_context(ctx)
     entry = session.resolve(entry_id)
-    return session.emit_entry(entry, session.output(fmt, json_, fields, [entry.type]))
+    return session.emit_entry(entry, session.output(
+        fmt, json_, fields, [entry.type], headers=not no_headers, bom=bom))
 
 
 @COMMANDS.command()
@@ -127,6 +132,7 @@ def compare(
     entry_ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more entry ids.",
                                                    autocompletion=complete_ids, show_default=False)],
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Entries side by side; figures with one unit also get difference and ratio to the first.
 
@@ -134,28 +140,31 @@ def compare(
     """
     session = Session.from_context(ctx)
     entries = [session.resolve(key) for key in entry_ids]
-    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
+    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}),
+                            headers=not no_headers, bom=bom)
     return session.emit_comparison(entries, output)
 
 
 @COMMANDS.command()
-def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False,
+            no_headers: NoHeadersOption = False, bom: BomOption = False) -> int:
     """The source articles, what they cover, and how many entries cite each.
 
     Example: linping sources
     """
     session = Session.from_context(ctx)
-    return session.emit_sources(session.output(fmt, json_, None, []))
+    return session.emit_sources(session.output(fmt, json_, None, [], headers=not no_headers, bom=bom))
 
 
 @COMMANDS.command()
-def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False,
+          no_headers: NoHeadersOption = False, bom: BomOption = False) -> int:
     """Counts: entries by type, figures by year, entries by source.
 
     Example: linping stats --json
     """
     session = Session.from_context(ctx)
-    return session.emit_stats(session.output(fmt, json_, None, []))
+    return session.emit_stats(session.output(fmt, json_, None, [], headers=not no_headers, bom=bom))
 
 
 @COMMANDS.command()
@@ -165,13 +174,15 @@ def validate(
         help="Dataset files or folders (default: what --data names, else the bundled data).",
         show_default=False)] = None,
     fmt: FormatOption = None, json_: JsonOption = False,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Check a dataset and list every problem as file:line: id: field: message.
 
     Exit 0 when clean, 3 when not.  Example: linping validate my-region/
     """
     session = Session.from_context(ctx)
-    return session.emit_problems([Path(p) for p in paths or []], session.output(fmt, json_, None, []))
+    output = session.output(fmt, json_, None, [], headers=not no_headers, bom=bom)
+    return session.emit_problems([Path(p) for p in paths or []], output)
 
 
 @COMMANDS.command()
@@ -180,6 +191,7 @@ def export(
     path: Annotated[str, typer.Argument(metavar="PATH.db", help="The SQLite file to write.", show_default=False)],
     replace: Annotated[bool, typer.Option("--replace", help="Overwrite PATH.db if it exists.")] = False,
     fmt: FormatOption = None, json_: JsonOption = False,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Write the data to a new SQLite database: a table per type, facts, relations, full-text search.
 
@@ -188,7 +200,8 @@ def export(
     if not path:
         raise UserError("export needs a file name, not an empty string")
     session = Session.from_context(ctx)
-    return session.emit_export(Path(path), session.output(fmt, json_, None, []), replace=replace)
+    output = session.output(fmt, json_, None, [], headers=not no_headers, bom=bom)
+    return session.emit_export(Path(path), output, replace=replace)
 
 
 def _complete_outputs(incomplete: str) -> list[str]:

@@ -16,7 +16,7 @@ import typer
 
 from linping_cli.cli.exit import ExitStatus
 from linping_cli.cli.load import data_paths, load_dataset, validate_dataset
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import Problem, UserError
 from linping_cli.model.records import Entry
 from linping_cli.output import views
 from linping_cli.query.search import referrers, search
@@ -25,12 +25,14 @@ from linping_cli.store.dataset import Dataset
 
 
 class Output:
-    """The chosen format, and the fields to print (None: the format's default)."""
+    """The chosen format, the fields to print (None: the format's default), and the entry types asked for."""
 
-    __slots__ = ("fields", "format")
+    __slots__ = ("bom", "fields", "format", "headers", "types")
 
-    def __init__(self, format: str, fields: list[str] | None) -> None:
-        self.format, self.fields = format, fields
+    def __init__(self, format: str, fields: list[str] | None, types: Sequence[str] = (), *,
+                 headers: bool = True, bom: bool = False) -> None:
+        self.format, self.fields, self.types = format, fields, list(types)
+        self.headers, self.bom = headers, bom
 
 
 class Session:
@@ -91,9 +93,13 @@ class Session:
 
     # Output ------------------------------------------------------------------
 
-    def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
+    def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str], *,
+               headers: bool = True, bom: bool = False) -> Output:
         if json_flag and chosen not in (None, "json"):
             raise UserError(f"--json and --format {chosen} disagree: give one")
+        for flag, given in (("--no-headers", not headers), ("--bom", bom)):
+            if given and chosen not in ("csv", "tsv"):
+                raise UserError(f"{flag} is for --format csv or tsv")
         selected = None
         if types or fields is not None:
             from linping_cli.query import select
@@ -101,7 +107,7 @@ class Session:
             for type_name in types:
                 select.check_type(type_name)
             selected = select.check_fields(fields, types) if fields is not None else None
-        return Output("json" if json_flag else chosen or "table", selected)
+        return Output("json" if json_flag else chosen or "table", selected, types, headers=headers, bom=bom)
 
     def _name_of(self, key: str, region: str | None) -> str | None:
         entry = self.dataset.get(f"{region}:{key}" if region else key)
@@ -114,8 +120,11 @@ class Session:
             stream.reconfigure(errors="backslashreplace")
         from linping_cli.output.formats import write
 
+        if output.bom and not ascii_only:
+            stream.write("\ufeff")
         return _to_stdout(lambda: write(view, output.format, stream, color=self._color(stream),
-                                               terminal=_is_terminal(stream), ascii_only=ascii_only))
+                                        terminal=_is_terminal(stream), ascii_only=ascii_only,
+                                        headers=output.headers))
 
     def emit_text(self, text: str) -> int:
         return _to_stdout(lambda: sys.stdout.write(text))
@@ -135,6 +144,8 @@ class Session:
             print(f"linping: {empty}", file=sys.stderr)
             if output.format == "json":
                 print("[]")
+            elif output.format in ("csv", "tsv"):  # the header alone: a reader sees the columns and no rows
+                self._write(views.entries_view([], output.fields, types=output.types), output)
             return ExitStatus.NO_MATCH
         show_region = len(self.dataset.regions) > 1
         return self._write(views.entries_view(entries, output.fields, show_region=show_region,
@@ -177,7 +188,8 @@ class Session:
         if output.format == "table":
             self.emit_text("".join(f"{problem}\n" for problem in problems))
         else:
-            self._write(views.records_view([p.as_dict() for p in problems]), output)
+            columns = list(Problem("", None, None, None, "").as_dict())  # a problem's keys, for a header when clean
+            self._write(views.records_view([p.as_dict() for p in problems], columns), output)
         files = len({p.file for p in problems})
         print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
               else "linping: no problems found", file=sys.stderr)

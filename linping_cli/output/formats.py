@@ -20,7 +20,8 @@ from linping_cli.output.views import View
 Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
 
 
-def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False) -> None:
+def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False,
+          headers: bool = True) -> None:
     if fmt == "json":
         import json
 
@@ -30,7 +31,7 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
 
         stream.writelines(json.dumps(item, ensure_ascii=ascii_only) + "\n" for item in view.lines)
     elif fmt in ("csv", "tsv"):
-        _write_delimited(view, stream, "," if fmt == "csv" else "\t")
+        _write_delimited(view, stream, "," if fmt == "csv" else "\t", headers=headers)
     elif fmt == "markdown":
         _write_markdown(view, stream)
     elif color or terminal:
@@ -46,25 +47,40 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _write_delimited(view: View, stream: IO[str], delimiter: str) -> None:
+def _write_delimited(view: View, stream: IO[str], delimiter: str, *, headers: bool) -> None:
     rows = [[flat_cell(row.get(c)) for c in view.all_columns] for row in view.rows]
+    if headers:
+        rows.insert(0, view.all_columns)
     if delimiter == "\t":
-        for cells in [view.all_columns, *rows]:
+        for cells in rows:
             stream.write("\t".join(cell.translate(_TSV_ESCAPES) for cell in cells) + "\n")
         return
     import csv
 
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(view.all_columns)
-    writer.writerows(rows)
+    csv.writer(stream, lineterminator="\r\n").writerows(rows)
+
+
+# What GitHub would read as markup inside a table cell (emphasis, code, links, HTML, entities, math, the cell
+# edge), each escaped with a backslash, which CommonMark allows before any ASCII punctuation.
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_~[]<>&$|"})
+
+# GitHub links bare URLs: an escape inside `://` or after `www` keeps one text (e-mail addresses are still linked).
+_BARE_LINK_PATTERN = r"(?<=\w):(?=//)|\bwww\."
+
+
+def _markdown_text(text: str) -> str:
+    """A cell's text as Markdown shows it literally: line breaks, CR included, become <br>."""
+    import re
+
+    text = re.sub(_BARE_LINK_PATTERN, lambda m: m[0][:-1] + "\\" + m[0][-1], text.translate(_MARKDOWN_ESCAPES))
+    return text.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
 
 
 def _write_markdown(view: View, stream: IO[str]) -> None:
     def cell(column: str, row: Mapping[str, Any]) -> str:
-        text = human_cell(column, row.get(column), row, view.name_of, view.brief)
-        return text.replace("|", "\\|").replace("\n", "<br>")
+        return _markdown_text(human_cell(column, row.get(column), row, view.name_of, view.brief))
 
-    stream.write("| " + " | ".join(view.columns) + " |\n")
+    stream.write("| " + " | ".join(_markdown_text(column) for column in view.columns) + " |\n")
     stream.write("|" + "|".join(" --- " for _ in view.columns) + "|\n")
     for row in view.rows:
         stream.write("| " + " | ".join(cell(c, row) for c in view.columns) + " |\n")
