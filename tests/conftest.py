@@ -47,3 +47,24 @@ def run_fixture(fixture_file: Path) -> Runner:
     def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
         return CliRunner().invoke(app, ["--data", str(fixture_file), *args], env=env)
     return invoke
+
+
+def schema_errors(run: Runner, output: str, *args: str) -> list[str]:
+    """Run `linping ARGS` and check what it prints against `linping schema OUTPUT`: its JSON, or each
+    line with `-f jsonl` (against `OUTPUT.jsonl`), the entries cut to `--fields` when given. The errors found.
+    """
+    import json
+    from itertools import pairwise
+
+    from jsonschema import Draft202012Validator
+
+    jsonl = any(a in ("-f", "--format") and b == "jsonl" for a, b in pairwise(args))
+    fields = [b for a, b in pairwise(args) if a == "--fields"]
+    schema = run("schema", f"{output}.jsonl" if jsonl else output, *(["--fields", *fields] if fields else []))
+    assert schema.exit_code == 0, schema.stderr
+    result = run(*args)
+    assert result.exit_code in (0, 1, 3), result.stderr  # results, no match, problems found
+    validator = Draft202012Validator(json.loads(schema.stdout))
+    documents = [json.loads(line) for line in result.stdout.splitlines()] if jsonl else [json.loads(result.stdout)]
+    assert documents
+    return [error.message for document in documents for error in validator.iter_errors(document)]

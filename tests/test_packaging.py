@@ -31,3 +31,22 @@ def test_the_bundled_data_is_installed() -> None:
     names = installed_files()
     data = {f"linping_cli/data/{path.name}" for path in (ROOT / "data").glob("*.toml")}
     assert data and data - names == set()
+
+
+def test_the_sdist_holds_everything_its_tests_read(tmp_path: Path) -> None:
+    """A regression here fails the sdist's own test run (.ci/run runs it too): the tests read .ci/run,
+    the README, the data and every test file, and the licence must ship."""
+    import subprocess
+    import sys
+    import tarfile
+
+    pytest.importorskip("hatchling")
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)], cwd=ROOT,
+                   check=True, capture_output=True)
+    (archive,) = tmp_path.glob("linping-*.tar.gz")
+    with tarfile.open(archive) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    needed = {"LICENSE", "README.md", "pyproject.toml", ".ci/run"} | {
+        str(path.relative_to(ROOT)) for folder in ("linping_cli", "data", "tests")
+        for path in (ROOT / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+    assert needed - names == set()

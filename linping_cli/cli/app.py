@@ -15,6 +15,7 @@ from linping_cli import __version__
 from linping_cli.cli.exit import Group, write_stdout
 from linping_cli.cli.lazy import COMMANDS, help_markup
 from linping_cli.cli.options import (
+    BomOption,
     ChartFormatOption,
     Color,
     DerivedOption,
@@ -25,6 +26,7 @@ from linping_cli.cli.options import (
     IdsArgument,
     JsonOption,
     Lang,
+    NoHeadersOption,
     TypesOption,
     UnitOption,
     ValueKind,
@@ -104,13 +106,14 @@ def search(
     type_: TypesOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")] = 20,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Find entries by name, alias, English name, pinyin, tag or summary; best match first.
 
     Example: linping search 西奥
     """
     session = Session.from_context(ctx)
-    output = session.output(fmt, json_, fields, type_ or [])
+    output = session.output(fmt, json_, fields, type_ or [], headers=not no_headers, bom=bom)
     entries = session.search(query, type_ or [], limit or None)
     return session.emit_entries(entries, output, empty=f"nothing matches {query!r}")
 
@@ -133,6 +136,7 @@ def list_entries(
         "dataset files).", autocompletion=complete_fields, show_default=False)] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")] = False,
     fmt: FormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """List every entry, or every entry of one TYPE, optionally filtered and sorted.
 
@@ -140,21 +144,23 @@ def list_entries(
     """
     session = Session.from_context(ctx)
     types = [type_name] if type_name else []
-    output = session.output(fmt, json_, fields, types)
+    output = session.output(fmt, json_, fields, types, headers=not no_headers, bom=bom)
     entries = session.select(type_name, tag or [], category, year, sort or [], reverse)
     return session.emit_entries(entries, output, empty="no entry matches those filters")
 
 
 @COMMANDS.command()
 def show(ctx: typer.Context, entry_ids: IdsArgument, fmt: FormatOption = None, json_: JsonOption = False,
-         fields: FieldsOption = None, derived: DerivedOption = False) -> int:
+         fields: FieldsOption = None, derived: DerivedOption = False,
+         no_headers: NoHeadersOption = False, bom: BomOption = False) -> int:
     """Everything about one entry or several: every field, its source, and what it links to.
 
     One id prints a JSON object, several a JSON array.  Example: linping show xiolift cfmoto
     """
     session = Session.from_context(ctx)
     entries = [session.resolve(key) for key in entry_ids]
-    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
+    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}), headers=not no_headers,
+                            bom=bom)
     return session.emit_shown(entries, output, derived=derived)
 
 
@@ -166,6 +172,7 @@ def compare(
     fmt: ChartFormatOption = None, json_: JsonOption = False, fields: FieldsOption = None,
     derived: DerivedOption = False, unit: UnitOption = None,
     chart: Annotated[bool, typer.Option("--chart", help="Figures as a bar chart (see `linping chart`).")] = False,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Entries side by side; figures with one unit also get difference and ratio to the first.
 
@@ -181,7 +188,8 @@ def compare(
                                   keep_order=True)
     if fmt == "svg":
         raise UserError("--format svg draws a chart: add --chart")
-    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}))
+    output = session.output(fmt, json_, fields, sorted({entry.type for entry in entries}),
+                            headers=not no_headers, bom=bom)
     return session.emit_comparison(entries, output, derived=derived, unit=unit)
 
 
@@ -351,23 +359,25 @@ def ask(
 
 
 @COMMANDS.command()
-def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+def sources(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False,
+            no_headers: NoHeadersOption = False, bom: BomOption = False) -> int:
     """The source articles, what they cover, and how many entries cite each.
 
     Example: linping sources
     """
     session = Session.from_context(ctx)
-    return session.emit_sources(session.output(fmt, json_, None, []))
+    return session.emit_sources(session.output(fmt, json_, None, [], headers=not no_headers, bom=bom))
 
 
 @COMMANDS.command()
-def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False) -> int:
+def stats(ctx: typer.Context, fmt: FormatOption = None, json_: JsonOption = False,
+          no_headers: NoHeadersOption = False, bom: BomOption = False) -> int:
     """Counts: entries by type, figures by year, entries by source.
 
     Example: linping stats --json
     """
     session = Session.from_context(ctx)
-    return session.emit_stats(session.output(fmt, json_, None, []))
+    return session.emit_stats(session.output(fmt, json_, None, [], headers=not no_headers, bom=bom))
 
 
 @COMMANDS.command()
@@ -377,26 +387,34 @@ def validate(
         help="Dataset files or folders (default: what --data names, else the bundled data).",
         show_default=False)] = None,
     fmt: FormatOption = None, json_: JsonOption = False,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
 ) -> int:
     """Check a dataset and list every problem as file:line: id: field: message.
 
     Exit 0 when clean, 3 when not.  Example: linping validate my-region/
     """
     session = Session.from_context(ctx)
-    return session.emit_problems([Path(p) for p in paths or []], session.output(fmt, json_, None, []))
+    output = session.output(fmt, json_, None, [], headers=not no_headers, bom=bom)
+    return session.emit_problems([Path(p) for p in paths or []], output)
 
 
 @COMMANDS.command()
-def schema(ctx: typer.Context, json_: Annotated[bool, typer.Option(
-        "--json", help="Accepted for symmetry: the schema is JSON already.")] = False) -> int:
-    """Print the JSON Schema (draft 2020-12) of entry objects and of compare's output.
+def export(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(metavar="PATH.db", help="The SQLite file to write.", show_default=False)],
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite PATH.db if it exists.")] = False,
+    fmt: FormatOption = None, json_: JsonOption = False,
+    no_headers: NoHeadersOption = False, bom: BomOption = False,
+) -> int:
+    """Write the data to a new SQLite database: a table per type, facts, relations, full-text search.
 
-    Example: linping schema > linping.schema.json
+    Prints each table's row count.  Example: linping export linping.db && datasette linping.db
     """
-    from linping_cli.output.schema import schema_text
-
-    return Session.from_context(ctx).emit_text(schema_text() + "\n")
-
+    if not path:
+        raise UserError("export needs a file name, not an empty string")
+    session = Session.from_context(ctx)
+    output = session.output(fmt, json_, None, [], headers=not no_headers, bom=bom)
+    return session.emit_export(Path(path), output, replace=replace)
 
 @COMMANDS.command()
 def values(
@@ -436,3 +454,26 @@ def man(ctx: typer.Context) -> int:
     from linping_cli.cli.manual import manual_text
 
     return Session.from_context(ctx).emit_text(manual_text(ctx))
+
+
+def _complete_outputs(incomplete: str) -> list[str]:
+    from linping_cli.output.schema import output_names
+
+    return [name for name in output_names() if name.startswith(incomplete)]
+
+
+@COMMANDS.command()
+def schema(
+    ctx: typer.Context,
+    output: Annotated[str | None, typer.Argument(
+        metavar="[OUTPUT]", help="Only the schema of this output: a command (list, stats, ...) for its JSON, or "
+        "COMMAND.jsonl for one line of its JSONL. Default: every output.", autocompletion=_complete_outputs,
+        show_default=False)] = None,
+    fields: FieldsOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="Accepted for symmetry: the schema is JSON already.")] = False,
+) -> int:
+    """Print the JSON Schema (draft 2020-12) of what each command prints with --json or -f jsonl.
+
+    Example: linping schema list --fields id,value > list.schema.json
+    """
+    return Session.from_context(ctx).emit_schema(output, fields)

@@ -83,6 +83,9 @@ FormatOption = Annotated[Format | None, typer.Option(
     "--format", "-f", help="table (default), json, jsonl, csv, tsv or markdown.", show_default=False,
     case_sensitive=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+NoHeadersOption = Annotated[bool, typer.Option("--no-headers", help="CSV and TSV: no header row.")]
+BomOption = Annotated[bool, typer.Option(
+    "--bom", help="CSV and TSV: start with a UTF-8 byte-order mark, so that Excel reads the Chinese right.")]
 FieldsOption = Annotated[str | None, typer.Option(
     "--fields", help="Comma-separated fields to print, in this order.", autocompletion=complete_fields)]
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="An entry id (region:id where ids clash).",

@@ -29,12 +29,14 @@ if TYPE_CHECKING:
 
 
 class Output:
-    """The chosen format, and the fields to print (None: the format's default)."""
+    """The chosen format, the fields to print (None: the format's default), and the entry types asked for."""
 
-    __slots__ = ("fields", "format")
+    __slots__ = ("bom", "fields", "format", "headers", "types")
 
-    def __init__(self, format: str, fields: list[str] | None) -> None:
-        self.format, self.fields = format, fields
+    def __init__(self, format: str, fields: list[str] | None, types: Sequence[str] = (), *,
+                 headers: bool = True, bom: bool = False) -> None:
+        self.format, self.fields, self.types = format, fields, list(types)
+        self.headers, self.bom = headers, bom
 
 
 class Session:
@@ -143,9 +145,13 @@ class Session:
 
     # Output ------------------------------------------------------------------
 
-    def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str]) -> Output:
+    def output(self, chosen: str | None, json_flag: bool, fields: str | None, types: Sequence[str], *,
+               headers: bool = True, bom: bool = False) -> Output:
         if json_flag and chosen not in (None, "json"):
             raise UserError(f"--json and --format {chosen} disagree: give one")
+        for flag, given in (("--no-headers", not headers), ("--bom", bom)):
+            if given and chosen not in ("csv", "tsv"):
+                raise UserError(f"{flag} is for --format csv or tsv")
         selected = None
         if types or fields is not None:
             from linping_cli.query import select
@@ -153,7 +159,7 @@ class Session:
             for type_name in types:
                 select.check_type(type_name)
             selected = select.check_fields(fields, types) if fields is not None else None
-        return Output("json" if json_flag else chosen or "table", selected)
+        return Output("json" if json_flag else chosen or "table", selected, types, headers=headers, bom=bom)
 
     def _name_of(self, key: str, region: str | None) -> str | None:
         entry = self.dataset.get(f"{region}:{key}" if region else key)
@@ -171,8 +177,15 @@ class Session:
         view.lang = self.lang
         terminal = _is_terminal(stream)
         color = self._color(stream)
-        return self._paged(lambda out: write(view, output.format, out, color=color, terminal=terminal,
-                                             ascii_only=ascii_only, spreadsheet=self.spreadsheet))
+        bom = output.bom and not ascii_only
+
+        def written(out: Any) -> None:
+            if bom:
+                out.write("\ufeff")
+            write(view, output.format, out, color=color, terminal=terminal, ascii_only=ascii_only,
+                  spreadsheet=self.spreadsheet, headers=output.headers)
+
+        return self._paged(written)
 
     def emit_text(self, text: str) -> int:
         return self._paged(lambda out: out.write(text))
@@ -195,11 +208,23 @@ class Session:
             return write_stdout(lambda: sys.stdout.write(text))
         return ExitStatus.OK
 
+    def emit_schema(self, output: str | None, fields: str | None) -> int:
+        from linping_cli.output.schema import output_names, schema_text
+        from linping_cli.query import select
+
+        if output is not None and output not in output_names():
+            raise UserError(f"no output is called {output!r}{select.did_you_mean(output, output_names())} "
+                            f"(outputs: {', '.join(output_names())})")
+        chosen = select.check_fields(fields, []) if fields is not None else None
+        return self.emit_text(schema_text(output, chosen) + "\n")
+
     def emit_entries(self, entries: list[Entry], output: Output, *, empty: str) -> int:
         if not entries:
             note(empty)
             if output.format == "json":
                 print("[]")
+            elif output.format in ("csv", "tsv"):  # the header alone: a reader sees the columns and no rows
+                self._write(views.entries_view([], output.fields, types=output.types), output)
             return ExitStatus.NO_MATCH
         show_region = len(self.dataset.regions) > 1
         return self._write(views.entries_view(entries, output.fields, show_region=show_region,
@@ -365,6 +390,16 @@ class Session:
             code = self._write(views.answers_view(question, answered.answers), output)
         return code if answered.answers else ExitStatus.NO_MATCH
 
+    def emit_export(self, path: Path, output: Output, *, replace: bool) -> int:
+        from linping_cli.output.sqlite import export
+        from linping_cli.query.facts import FACT_FIELDS, fact_rows
+
+        entries = self.dataset.entries
+        facts = (FACT_FIELDS, ((entry.region, row) for entry in entries for row in fact_rows([entry])))
+        counts = export(self.dataset, facts, path, replace=replace)
+        print(f"linping: wrote {path}", file=sys.stderr)
+        return self._write(views.records_view([{"table": name, "rows": n} for name, n in counts.items()]), output)
+
     def emit_problems(self, paths: Sequence[Path], output: Output) -> int:
         from linping_cli.cli.load import validate_stdin
 
@@ -377,7 +412,8 @@ class Session:
         if output.format == "table":
             self.emit_text("".join(f"{line}\n" for line in _capped(problems)))
         else:
-            self._write(views.records_view([p.as_dict() for p in problems]), output)
+            columns = list(Problem("", None, None, None, "").as_dict())  # a problem's keys, for a header when clean
+            self._write(views.records_view([p.as_dict() for p in problems], columns), output)
         files = len({p.file for p in problems})
         if not self.quiet:
             print(f"linping: {_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems

@@ -26,7 +26,7 @@ GraphFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "dot",
 
 
 def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False,
-          spreadsheet: bool = False) -> None:
+          spreadsheet: bool = False, headers: bool = True) -> None:
     if fmt == "json":
         import json
 
@@ -36,7 +36,7 @@ def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool,
 
         stream.writelines(json_safe(json.dumps(item, ensure_ascii=ascii_only)) + "\n" for item in view.lines)
     elif fmt in ("csv", "tsv"):
-        _write_delimited(view, stream, "," if fmt == "csv" else "\t", spreadsheet)
+        _write_delimited(view, stream, "," if fmt == "csv" else "\t", spreadsheet=spreadsheet, headers=headers)
     elif fmt == "markdown":
         _write_markdown(view, stream)
     elif color or terminal:
@@ -64,26 +64,47 @@ def _defused(value: Any) -> str:
     return "'" + cell if isinstance(value, str) and cell.startswith(_FORMULA_STARTS) else cell
 
 
-def _write_delimited(view: View, stream: IO[str], delimiter: str, spreadsheet: bool = False) -> None:
+def _write_delimited(view: View, stream: IO[str], delimiter: str, *, spreadsheet: bool, headers: bool) -> None:
     flat = _defused if spreadsheet else flat_cell
     rows = [[flat(row.get(c)) for c in view.all_columns] for row in view.rows]
+    if headers:
+        rows.insert(0, list(view.all_columns))
     if delimiter == "\t":
-        for cells in [view.all_columns, *rows]:
+        for cells in rows:
             stream.write("\t".join(visible(cell.translate(_TSV_ESCAPES)) for cell in cells) + "\n")
         return
     import csv
 
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(visible(column) for column in view.all_columns)
-    writer.writerows([visible(cell, newlines=True) for cell in cells] for cells in rows)
+    csv.writer(stream, lineterminator="\r\n").writerows([visible(cell, newlines=True) for cell in cells]
+                                                         for cells in rows)
+
+
+# What GitHub would read as markup inside a table cell (emphasis, code, links, HTML, entities, math, the cell
+# edge), each escaped with a backslash, which CommonMark allows before any ASCII punctuation.
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_~[]<>&$|"})
+
+# GitHub links bare URLs: an escape inside `://` or after `www` keeps one text (e-mail addresses are still linked).
+_BARE_LINK_PATTERN = r"(?<=\w):(?=//)|\bwww\."
+
+
+def _markdown_cell(text: str) -> str:
+    """Dataset text made visible, then escaped for Markdown, so `visible`'s marks read as text; a CR is a line break."""
+    return _markdown_text(visible(text.replace("\r\n", "\n").replace("\r", "\n"), newlines=True))
+
+
+def _markdown_text(text: str) -> str:
+    """A cell's text as Markdown shows it literally: line breaks, CR included, become <br>."""
+    import re
+
+    text = re.sub(_BARE_LINK_PATTERN, lambda m: m[0][:-1] + "\\" + m[0][-1], text.translate(_MARKDOWN_ESCAPES))
+    return text.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
 
 
 def _write_markdown(view: View, stream: IO[str]) -> None:
     def cell(column: str, row: Mapping[str, Any]) -> str:
-        text = human_cell(column, row.get(column), row, view.name_of, view.brief)
-        return visible(text, newlines=True).replace("|", "\\|").replace("\n", "<br>")
+        return _markdown_cell(human_cell(column, row.get(column), row, view.name_of, view.brief))
 
-    stream.write("| " + " | ".join(visible(c).replace("|", "\\|") for c in view.columns) + " |\n")
+    stream.write("| " + " | ".join(_markdown_cell(column) for column in view.columns) + " |\n")
     stream.write("|" + "|".join(" --- " for _ in view.columns) + "|\n")
     for row in view.rows:
         stream.write("| " + " | ".join(cell(c, row) for c in view.columns) + " |\n")

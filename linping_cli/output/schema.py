@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from linping_cli.model.kinds import (
@@ -10,6 +11,7 @@ from linping_cli.model.kinds import (
     NAME_EN_ORIGINS,
     OUTSIDE_KINDS,
     QUALIFIERS,
+    SOURCE_KINDS,
     SOURCE_REF_KINDS,
     STATEMENT_KINDS,
     TIERS,
@@ -67,65 +69,126 @@ def _object(kinds: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def build_schema() -> dict[str, Any]:
+def _ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _array(items: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": items}
+
+
+def _record(properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+_COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}
+_TEXT, _COUNT = {"type": "string"}, {"type": "integer"}
+_MAYBE_TEXT, _MAYBE_COUNT = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
+_COMPARE_ROW = {"type": "object", "required": ["field", "label", "values"], "additionalProperties": False,
+                "properties": {"field": _TEXT, "label": _TEXT, "values": {"type": "array"},
+                               "note": {"type": "string", "description": "Why some values are null."}}}
+_STATS = _record({"entries": _COUNT, "types": _COUNTS, "regions": _COUNTS, "figures_by_year": _COUNTS,
+                  "sources": _COUNTS, "outside_the_articles": _COUNTS, "name_en_origin": _COUNTS})
+
+
+def _outputs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """What each command prints: (its JSON, one line of its JSONL). A new command adds itself here,
+    and one line to OUTPUTS in tests/output/test_output_schema.py.
+    """
+    from linping_cli.output.schema_views import view_defs
+
+    views = view_defs()
+    entry = _ref("entry")
+    source = _object({"file": "text", "region": "region", **SOURCE_KINDS})
+    source["properties"]["entries"] = _COUNT
+    source["required"].append("entries")
+    citation = _record({"entry": _TEXT, "file": _TEXT, "section": _TEXT, "title": _MAYBE_TEXT,
+                        "subtitle": _MAYBE_TEXT, "authors": _array(_TEXT)})
+    fact = _ref("fact")
+    answer = _object({**FACT_KINDS, "score": "num"})
+    value = {"type": "object", "properties": {"entries": _COUNT}, "required": ["entries"], "minProperties": 2,
+             "maxProperties": 2, "additionalProperties": _TEXT}
+    problem = _record({"file": _TEXT, "line": _MAYBE_COUNT, "entry_id": _MAYBE_TEXT, "field": _MAYBE_TEXT,
+                       "message": _TEXT})
+    return {
+        "search": (_array(entry), entry),
+        "list": (_array(entry), entry),
+        "show": ({"anyOf": [entry, _array(entry), _ref("entry_with_derived")]}, entry),
+        "compare": (_ref("comparison"), _COMPARE_ROW),
+        "sources": (_array(source), source),
+        "stats": (_STATS, _record({"group": {"enum": [k for k, v in _STATS["properties"].items() if v is _COUNTS]},
+                                   "key": _TEXT, "count": _COUNT})),
+        "validate": (_array(problem), problem),
+        "export": (_array(_record({"table": _TEXT, "rows": _COUNT})), _record({"table": _TEXT, "rows": _COUNT})),
+        "cite": (_array(citation), citation),
+        "facts": (_array(fact), fact),
+        "ask": (_record({"question": _TEXT, "answers": _array(answer)}), answer),
+        "timeline": (views["timeline"], views["timeline"]["items"]),
+        "related": (_ref("graph"), views["graph"]["properties"]["edges"]["items"]),
+        "graph": (views["graph"], views["graph"]["properties"]["edges"]["items"]),
+        "chart": (views["chart"], views["chart"]["properties"]["bars"]["items"]),
+        "values": (_array(value), value),
+    }
+
+
+def output_names() -> list[str]:
+    """What `linping schema OUTPUT` takes: each command's JSON, and `COMMAND.jsonl` for one line of its JSONL."""
+    return [name for command in _outputs() for name in (command, f"{command}.jsonl")]
+
+
+def _entry_def(type_name: str, fields: Sequence[str] | None) -> dict[str, Any]:
+    """An entry type's object; with --fields, exactly those keys, null where the type has no such field."""
+    specs = field_specs(ENTRY_TYPES[type_name])
+    entry = _object({name: spec.kind for name, spec in specs.items()})
+    entry["properties"]["type"] = {"const": type_name}
+    if fields:
+        entry["properties"] = {name: entry["properties"].get(name, {"type": "null"}) for name in fields}
+        entry["required"] = list(fields)
+    return entry
+
+
+def _describe(output: str | None) -> str:
+    if output is None:
+        return "What `linping COMMAND --json` prints, for every command."
+    command, _, jsonl = output.partition(".")
+    if jsonl:
+        return f"What `linping {command} -f jsonl` prints on each line."
+    return f"What `linping {command} --json` prints."
+
+
+def build_schema(output: str | None = None, fields: Sequence[str] | None = None) -> dict[str, Any]:
+    """The whole document (any output), or the one for `output` (one of `output_names()`); entries hold
+    only `fields` when given.
+    """
+    from linping_cli.output.schema_views import view_defs
+
     defs: dict[str, Any] = {
         "source_ref": _object(SOURCE_REF_KINDS),
         "key_figure": _object({**KEY_FIGURE_KINDS, "source": "sources"}),
         "outside": _object(OUTSIDE_KINDS),
         "statement": _object(STATEMENT_KINDS),
     }
-    for type_name, cls in ENTRY_TYPES.items():
-        entry = _object({name: spec.kind for name, spec in field_specs(cls).items()})
-        entry["properties"]["type"] = {"const": type_name}
-        defs[type_name] = entry
-    defs["entry"] = {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in ENTRY_TYPES]}
-    defs["comparison"] = {
-        "type": "object",
-        "properties": {
-            "entries": {"type": "array", "items": {"$ref": "#/$defs/entry"}, "minItems": 2},
-            "rows": {"type": "array", "items": {
-                "type": "object",
-                "properties": {"field": {"type": "string"}, "label": {"type": "string"}, "values": {"type": "array"},
-                               "note": {"type": "string", "description": "Why some values are null."}},
-                "required": ["field", "label", "values"],
-                "additionalProperties": False,
-            }},
-        },
-        "required": ["entries", "rows"],
-        "additionalProperties": False,
-    }
-    from linping_cli.output.schema_views import VIEW_REFS, view_defs
-
-    defs.update(view_defs())
+    defs.update((type_name, _entry_def(type_name, fields)) for type_name in ENTRY_TYPES)
+    # anyOf: with --fields, one object may fit several types.
+    defs["entry"] = {"anyOf": [_ref(name) for name in ENTRY_TYPES]}
+    defs["comparison"] = _record({"entries": {**_array(_ref("entry")), "minItems": 2}, "rows": _array(_COMPARE_ROW)})
     defs["fact"] = _object(FACT_KINDS)
     defs["fact"]["properties"]["type"] = {"enum": list(ENTRY_TYPES)}
-    defs["answers"] = {
-        "type": "object",
-        "properties": {
-            "question": {"type": "string"},
-            "answers": {"type": "array", "items": _object({**FACT_KINDS, "score": "num"})},
-        },
-        "required": ["question", "answers"],
-        "additionalProperties": False,
-    }
+    defs.update(view_defs())
+    for command, (whole, line) in _outputs().items():
+        defs[command], defs[f"{command}.jsonl"] = whole, line
+    root: dict[str, Any] = {"anyOf": [_ref(name) for name in defs if f"{name}.jsonl" in defs]}
+    if output is not None:
+        root = _ref(output)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://linping.invalid/schema/entry.json",
-        "title": "linping output",
-        "description": "An entry (show), a list of entries (search, list), a comparison (compare), a timeline, "
-        "a graph (related, graph), an entry with derived figures (show --derived), a chart, a list of facts "
-        "(facts) or a question's answers (ask).",
-        "oneOf": [
-            {"$ref": "#/$defs/entry"},
-            # One list of either: an empty list is a list of entries and of facts alike.
-            {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/entry"}, {"$ref": "#/$defs/fact"}]}},
-            {"$ref": "#/$defs/comparison"},
-            *({"$ref": f"#/$defs/{name}"} for name in VIEW_REFS),
-            {"$ref": "#/$defs/answers"},
-        ],
+        "$id": "https://linping.invalid/schema/output.json",
+        "title": f"linping {output}" if output else "linping output",
+        "description": _describe(output) + (f" Entries hold only these fields: {', '.join(fields)}." if fields else ""),
+        **root,
         "$defs": defs,
     }
 
 
-def schema_text() -> str:
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2)
+def schema_text(output: str | None = None, fields: Sequence[str] | None = None) -> str:
+    return json.dumps(build_schema(output, fields), ensure_ascii=False, indent=2)

@@ -55,13 +55,14 @@ def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
     return data if not fields else {name: data.get(name) for name in fields}
 
 
-def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
+def entries_view(entries: Sequence[Entry], fields: Sequence[str] | None, *, types: Sequence[str] = (),
                  show_region: bool = False, name_of: NameOf = _no_name) -> View:
+    """The entries; with none, the columns of `types` (of every type when none given), for a header."""
     rows = [to_dict(entry) for entry in entries]
     objects = [_pick(row, fields) for row in rows]
     if fields:
         return View(objects, objects, list(fields), rows, name_of=name_of, brief=True)
-    kinds = list(dict.fromkeys(entry.type for entry in entries))
+    kinds = list(dict.fromkeys(entry.type for entry in entries)) or list(types) or list(ENTRY_TYPES)
     columns = list(DEFAULT_COLUMNS[kinds[0]] if len(kinds) == 1 else MIXED_COLUMNS)
     if show_region:
         columns.insert(1, "region")
@@ -104,9 +105,9 @@ def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, hea
     return View(data, data["rows"], columns, grid, name_of=name_of)
 
 
-def records_view(records: list[dict[str, Any]]) -> View:
-    columns = list(records[0]) if records else []
-    return View(records, records, columns, records)
+def records_view(records: list[dict[str, Any]], columns: list[str] | None = None) -> View:
+    """Records of one shape; `columns` names their keys where there may be none to read them from."""
+    return View(records, records, columns or (list(records[0]) if records else []), records)
 
 
 def stats_view(stats: dict[str, Any]) -> View:

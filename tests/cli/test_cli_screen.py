@@ -145,7 +145,7 @@ def test_pager_is_the_users_choice(screen: Screen, tmp_path: Path) -> None:
 
 
 def test_help_has_boxes_on_a_terminal_and_none_in_a_pipe(screen: Screen, tmp_path: Path) -> None:
-    start(screen, tmp_path, "linping list --help | grep -c '[╭│╰]'; linping list --help --no-pager", height=80)
+    start(screen, tmp_path, "linping list --help | grep -c '[╭│╰]'; linping list --help --no-pager", height=150)
     shown = screen.wait_for(END)
     assert shown.splitlines()[0] == "0"
     assert "╭" in shown and "--data" in shown  # the global options, after the command too

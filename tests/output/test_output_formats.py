@@ -173,3 +173,57 @@ def test_sqlite_loads_jsonl_rows_with_the_same_values() -> None:
                       "WHERE json_extract(doc, '$.type') = 'figure' ORDER BY 2").fetchall()
     assert rows == [("exports-2024", 300), ("trade-2024", 400), ("firms", 800), ("gdp-2024", 1000.5)]
     assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == len(entries) == 10
+
+
+# What spreadsheets and data tools read --------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_an_empty_result_still_has_its_header_for_pandas(run_fixture: Runner, fmt: str) -> None:
+    pandas = pytest.importorskip("pandas")
+    result = run_fixture("list", "figure", "--year", "1900", "-f", fmt, "--fields", "id,value")
+    assert result.exit_code == 1 and result.stdout.splitlines() == [f"id{',' if fmt == 'csv' else chr(9)}value"]
+    frame = pandas.read_csv(io.StringIO(result.stdout), sep="," if fmt == "csv" else "\t")
+    assert list(frame.columns) == ["id", "value"] and len(frame) == 0
+    everything = run_fixture("search", "nothing-like-it", "-f", fmt).stdout.splitlines()
+    assert everything[0].startswith("id") and "value" in everything[0] and "founded" in everything[0]
+    clean = run_fixture("validate", "-f", fmt).stdout
+    assert clean.splitlines() == ["file,line,entry_id,field,message".replace(",", "," if fmt == "csv" else "\t")]
+
+
+def test_no_headers_leaves_the_rows(run_fixture: Runner) -> None:
+    out = run_fixture("list", "figure", "-f", "csv", "--fields", "id,value", "--no-headers").stdout
+    assert out.splitlines()[0] == "gdp-2024,1000.5"
+    assert run_fixture("stats", "-f", "tsv", "--no-headers").stdout.splitlines()[0] == "types\tfigure\t4"
+    result = run_fixture("list", "--no-headers")
+    assert result.exit_code == 2 and result.stderr == "linping: --no-headers is for --format csv or tsv\n"
+
+
+def test_bom_csv_opens_with_its_chinese_in_a_spreadsheet_reader(tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    target = tmp_path / "companies.csv"
+    target.write_bytes(subprocess.run([sys.executable, "-m", "linping_cli", "--data", str(FIXTURE), "list", "company",
+                                       "-f", "csv", "--bom", "--fields", "id,name"], capture_output=True,
+                                      check=True).stdout)
+    # Excel takes a CSV as UTF-8 only when it starts with this mark; without it Chinese turns to mojibake.
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfid,name\r\n")
+    frame = pandas.read_csv(target, encoding="utf-8-sig")
+    assert list(frame.columns) == ["id", "name"] and frame["name"][0] == "测试升降机有限公司"
+
+
+def test_markdown_shows_markup_characters_literally_on_github(fixture_file: Path, run: Runner) -> None:
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    import html
+    import re
+
+    nasty = "*a* _b_ `c` ~~d~~ [e](http://x) www.x.org ![f](y) <b>g</b> &amp; $h$ \\ i|j\r\nk\rl"
+    text = fixture_file.read_text(encoding="utf-8").replace(
+        'summary_en = "An invented district for tests."', f"summary_en = {json.dumps(nasty, ensure_ascii=False)}")
+    fixture_file.write_text(text, encoding="utf-8")
+    out = run("--data", str(fixture_file), "show", "testville", "-f", "markdown", "--fields", "id,summary_en").stdout
+    assert len(out.splitlines()) == 3  # CR and LF inside a cell do not end the row
+    rendered = cmarkgfm.github_flavored_markdown_to_html(out, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
+    assert cells[0] == "testville"
+    shown = html.unescape(cells[1].replace("<br>", "\n"))
+    assert "<" not in cells[1].replace("<br>", "")  # no tag, link or image made from the text
+    assert shown == nasty.replace("\r\n", "\n").replace("\r", "\n")

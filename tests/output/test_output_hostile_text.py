@@ -67,7 +67,8 @@ def test_known_payloads_are_made_visible_in_every_command_and_format(tmp_path: P
         if fmt == "json" and command[0] == "show":
             assert json.loads(stdout)["name"] == "北" + "".join(HOSTILE)  # exact data
         if fmt in ("table", "markdown") and command[0] == "show":
-            assert "\\x1b]2;pwned\\x07" in stdout and "<U+202E>" in stdout
+            shown = re.sub(r"\\(.)", r"\1", stdout) if fmt == "markdown" else stdout  # as GitHub renders it
+            assert "\\x1b]2;pwned\\x07" in shown and "<U+202E>" in shown
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
