@@ -85,7 +85,7 @@ class Session:
         keys = select.check_sort_fields(sort, [type_name] if type_name else [])
         candidates = self.dataset.of_type(type_name) if type_name else self.dataset.entries
         entries = select.filter_entries(candidates, tags=tags, category=category, year=year)
-        return select.sort_entries(entries, keys, reverse=reverse) if keys else entries
+        return select.sort_entries(entries, keys, reverse=reverse, units=self.units()) if keys else entries
 
     def resolve(self, key: str) -> Entry:
         from linping_cli.query import select

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linping_cli.model.errors import UserError
 from linping_cli.model.kinds import is_list
 from linping_cli.model.records import ENTRY_TYPES, Entry, entry_year, field_order, field_specs
 from linping_cli.store.dataset import Dataset
+
+if TYPE_CHECKING:
+    from linping_cli.query.units import Units
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -106,12 +109,24 @@ def filter_entries(entries: Iterable[Entry], *, tags: Sequence[str] = (), catego
     return result
 
 
-def sort_entries(entries: list[Entry], fields: Sequence[str], *, reverse: bool = False) -> list[Entry]:
-    """Sorted by the first field, then the next; entries lacking a field last whichever the direction; ties by id."""
+# Fields whose numbers are in the unit another field names: sorted by what they come to in a common unit.
+_UNIT_OF = {"value": "unit", "scale": "scale_unit"}
+
+
+def sort_entries(entries: list[Entry], fields: Sequence[str], *, reverse: bool = False,
+                 units: Units | None = None) -> list[Entry]:
+    """Sorted by the first field, then the next; entries lacking a field last whichever the direction; ties by id.
+
+    With `units`, a value sorts by what it comes to in its dimension's base unit: 5000 万元 below 1 亿元.
+    """
     def key(field: str) -> Callable[[Entry], tuple[int, Any]]:
         def of(entry: Entry) -> tuple[int, Any]:
             value = getattr(entry, field, None)
-            return (0, value) if isinstance(value, (int, float)) else (1, str(value))
+            if not isinstance(value, (int, float)):
+                return (1, str(value))
+            unit = getattr(entry, _UNIT_OF.get(field, ""), None)
+            converted = units.in_base(value, unit) if units is not None and isinstance(unit, str) else None
+            return (0, value if converted is None else converted)
         return of
 
     ordered = sorted(entries, key=lambda e: e.id, reverse=reverse)

@@ -22,6 +22,11 @@ class Units:
         table = self._by_unit.get(unit)
         return table["unit_en"] if table else None
 
+    def in_base(self, value: float, unit: str) -> float | None:
+        """`value` of `unit` in its dimension's base unit (499 亿元 is 4.99e10 元); None for a unit of no table."""
+        table = self._by_unit.get(unit)
+        return value * float(table["factor"]) if table else None
+
     def factor(self, source: str, target: str) -> float | None:
         """What one `source` is in `target` units; None when they do not convert (1.0 for the same unit)."""
         if source == target:
