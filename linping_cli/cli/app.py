@@ -4,8 +4,6 @@ The logic raises UserError or DataError; `exit.Group` turns each into one line o
 stderr and an ExitStatus.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

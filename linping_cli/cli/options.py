@@ -1,7 +1,5 @@
 """The options several commands share, and the completions they offer."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
