@@ -414,6 +414,7 @@ def export(
     output = session.output(fmt, json_, None, [], headers=not no_headers, bom=bom)
     return session.emit_export(Path(path), output, replace=replace)
 
+
 @COMMANDS.command()
 def values(
     ctx: typer.Context,
