@@ -330,6 +330,7 @@ def facts(
     fmt: FormatOption = None, json_: JsonOption = False,
     fields: Annotated[str | None, typer.Option("--fields", help="Comma-separated fact fields to print, in this order.")]
     = None,
+    derived: DerivedOption = False,
 ) -> int:
     """Every number in the dataset as one row: each figure and each key figure, with what it measures.
 
@@ -337,7 +338,7 @@ def facts(
     """
     filters = {"unit": unit, "year": year, "minimum": minimum, "maximum": maximum, "target": target}
     return Session.from_context(ctx).emit_facts(query, entry or [], type_ or [], filters, sort, reverse, fmt, json_,
-                                                fields)
+                                                fields, derived=derived)
 
 
 @COMMANDS.command()

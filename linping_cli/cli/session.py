@@ -353,7 +353,8 @@ class Session:
         return self._write(views.records_view([{kind: value, "entries": n} for value, n in counts.items()]), output)
 
     def emit_facts(self, query: str | None, entry_keys: Sequence[str], types: Sequence[str], filters: dict[str, Any],
-                   sort: str | None, reverse: bool, chosen: str | None, json_flag: bool, fields: str | None) -> int:
+                   sort: str | None, reverse: bool, chosen: str | None, json_flag: bool, fields: str | None, *,
+                   derived: bool = False) -> int:
         from linping_cli.query import facts, select
 
         for type_name in types:
@@ -367,6 +368,11 @@ class Session:
         else:
             entries = self.dataset.entries
         rows = facts.filter_facts(facts.fact_rows(entries), types=types, **filters)
+        all_fields = list(facts.FACT_FIELDS)
+        if derived:  # after the stated facts, each marked as derived, with its formula and inputs
+            worked_out = facts.filter_facts(self.derived(entries), types=types, **filters)
+            rows += worked_out
+            all_fields += [key for row in worked_out[:1] for key in row if key not in all_fields]
         if sort:
             rows = facts.sort_facts(rows, sort, reverse=reverse)
         if not rows:
@@ -374,7 +380,7 @@ class Session:
             if output.format == "json":
                 print("[]")
             return ExitStatus.NO_MATCH
-        return self._write(views.facts_view(rows, selected, facts.FACT_FIELDS), output)
+        return self._write(views.facts_view(rows, selected, all_fields), output)
 
     def emit_answers(self, question: str, limit: int, chosen: str | None, json_flag: bool) -> int:
         from linping_cli.output.answers import answer_lines, nearest_note

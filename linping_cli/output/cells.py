@@ -42,6 +42,8 @@ def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: 
         text += " (target)"
     if item.get("projected"):
         text += " (projected)"
+    if item.get("derived"):
+        text += " (derived)"
     return text
 
 

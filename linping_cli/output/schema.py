@@ -121,7 +121,7 @@ def _outputs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
         "validate": (_array(problem), problem),
         "export": (_array(_record({"table": _TEXT, "rows": _COUNT})), _record({"table": _TEXT, "rows": _COUNT})),
         "cite": (_array(citation), citation),
-        "facts": (_array(fact), fact),
+        "facts": (_array({"anyOf": [fact, _ref("derived_fact")]}), {"anyOf": [fact, _ref("derived_fact")]}),
         "ask": (_record({"question": _TEXT, "answers": _array(answer)}), answer),
         "timeline": (views["timeline"], views["timeline"]["items"]),
         "related": (_ref("graph"), views["graph"]["properties"]["edges"]["items"]),

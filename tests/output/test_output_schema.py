@@ -124,6 +124,7 @@ def test_schema_rejects_a_string_value(schema: dict[str, Any], run_fixture: Runn
 # The commands that print the bundled data's own kinds of fact (people, ranges, derived figures), each as run.
 BUNDLED_OUTPUTS = [
     ("facts", ["facts", "--json"]), ("facts", ["facts", "出口", "--json"]), ("facts", ["facts", "-f", "jsonl"]),
+    ("facts", ["facts", "--derived", "--json"]), ("facts", ["facts", "--derived", "-f", "jsonl"]),
     ("ask", ["ask", "临平2024年GDP是多少", "--json"]), ("ask", ["ask", "临平2023年GDP是多少", "--json"]),
     ("ask", ["ask", "How many elevators does XIOLIFT ship a year?", "--json", "--limit", "5"]),
     ("cite", ["cite", "xiolift", "--json"]), ("values", ["values", "tag", "--json"]),

@@ -89,3 +89,15 @@ def test_every_format_prints(run: Runner, fmt: str) -> None:
 def test_no_fact_matching_exits_1(run: Runner) -> None:
     result = run("facts", "--min", "1e12", "--json")
     assert result.exit_code == 1 and json.loads(result.stdout) == []
+
+
+def test_derived_facts_come_after_the_stated_ones_and_say_so(run: Runner) -> None:
+    stated = facts(run)
+    everything = facts(run, "--derived")
+    assert everything[:len(stated)] == stated
+    worked_out = everything[len(stated):]
+    assert worked_out and all(row["derived"] is True and row["formula"] and row["inputs"] for row in worked_out)
+    gdp_2023 = next(row for row in worked_out if row["entry"] == "gdp-2024" and row["basis"] == "prior-year")
+    assert (gdp_2023["year"], gdp_2023["unit"], gdp_2023["qualifier"]) == (2023, "亿元", "about")
+    table = run("facts", "--derived", "--year", "2023").stdout
+    assert "≈1119.1 (derived)" in table
