@@ -5,22 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from linping_cli.output.cells import QUALIFIER_SIGNS, format_number
-
-
-def safe(value: Any) -> str:
-    """Dataset text made fit for a terminal: control and other unprintable characters escaped."""
-    text = str(value)
-    if text.isprintable():
-        return text  # the usual case: nothing to escape
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+from linping_cli.output.cells import percent, qualified
+from linping_cli.output.safe import visible
 
 
 def amount(fact: dict[str, Any]) -> str:
-    """The value with its qualifier and unit: '>460 亿元 (100 million yuan)'."""
-    sign = QUALIFIER_SIGNS.get(fact["qualifier"] or "", "")
+    """The value with its qualifier and unit: '>460 亿元 (100 million yuan)', '200–900 家', '2 倍 (target)'."""
     unit_en = f" ({fact['unit_en']})" if fact.get("unit_en") else ""
-    return safe(f"{sign}{format_number(fact['value'])} {fact['unit']}{unit_en}")
+    return visible(f"{qualified(fact)} {fact['unit']}{unit_en}")
 
 
 def measure(fact: dict[str, Any]) -> str:
@@ -29,7 +21,7 @@ def measure(fact: dict[str, Any]) -> str:
     chinese = fact["name"] if own else fact["label"]
     english = fact["name_en"] if own else fact["label_en"]
     what = f"{chinese} / {english}" if english else chinese
-    return safe(what if own else f"{what}, of {fact['name']} ({fact['entry']})")
+    return visible(what if own else f"{what}, of {fact['name']} ({fact['entry']})")
 
 
 def answer_line(fact: dict[str, Any], *, growth: bool = False) -> str:
@@ -37,15 +29,15 @@ def answer_line(fact: dict[str, Any], *, growth: bool = False) -> str:
     if fact["year"] is not None:
         parts.append(f"{fact['year']}{' (inferred)' if fact['year_inferred'] else ''}")
     if fact["growth"] is not None and not growth:
-        parts.append(f"growth {_percent(fact['growth'])}")
+        parts.append(f"growth {percent(fact['growth'])}")
     if fact["target"]:
         parts.append("target")
     sources = "; ".join(f"{ref['file']} § {ref['section']}" for ref in fact["source"] or ())
     if growth and fact["growth"] is not None:
-        head = f"{_percent(fact['growth'])} growth (level {amount(fact)})"
+        head = f"{percent(fact['growth'])} growth (level {amount(fact)})"
     else:
         head = amount(fact)
-    return f"{head} — {' · '.join(parts)} — source: {safe(sources)}"
+    return f"{head} — {' · '.join(parts)} — source: {visible(sources)}"
 
 
 def answer_lines(answers: Iterable[dict[str, Any]], *, growth: bool = False) -> str:
@@ -62,7 +54,3 @@ def nearest_note(nearest: list[dict[str, Any]]) -> str:
 
 def _year(fact: dict[str, Any]) -> str:
     return f" ({fact['year']})" if fact["year"] else ""
-
-
-def _percent(value: float) -> str:
-    return f"{'+' if value >= 0 else ''}{format_number(value)}%"

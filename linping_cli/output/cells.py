@@ -6,11 +6,13 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from linping_cli.model.numbers import format_number
 from linping_cli.model.records import ENTRY_TYPES, reference_fields
 from linping_cli.output.views import FIELD, NameOf
 
-# How a value's qualifier reads before the number; "range" and "class" are written around it instead.
-QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "nearly": "<≈", "at-least": "≥", "at-most": "≤"}
+# How a value's qualifier reads before the number; "range" and "class" are written around it instead, and
+# "less-than" is carried only by derived figures (a share of a more-than whole).
+QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "nearly": "<≈", "at-least": "≥", "at-most": "≤", "less-than": "<"}
 _id_columns: set[str] = set()
 
 
@@ -22,11 +24,11 @@ def id_columns() -> set[str]:
     return _id_columns
 
 
-def format_number(value: Any) -> str:
-    """A number as the dataset writes it: 1175.09, 810, 16.0 (a precision the article gives is kept)."""
-    if value is None:
+def qualifier_sign(qualifier: str | None) -> str:
+    """The sign before a value: '>' for more-than; a qualifier this code does not know, by its name."""
+    if not qualifier:
         return ""
-    return repr(value) if isinstance(value, float) else str(value)
+    return QUALIFIER_SIGNS.get(qualifier) or f"[{qualifier}] "
 
 
 def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: str = "qualifier") -> str:
@@ -37,7 +39,7 @@ def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: 
     elif qualifier == "class":
         text = f"{value} (class)"
     else:
-        text = QUALIFIER_SIGNS.get(qualifier or "", f"{qualifier} " if qualifier else "") + value
+        text = qualifier_sign(qualifier) + value
     if item.get("target"):
         text += " (target)"
     if item.get("projected"):
@@ -79,7 +81,7 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
     if column == "scale" and row.get("type") == "industry":
         return qualified(row, "scale", "scale_qualifier")
     if (column == "growth" or row.get(FIELD) == "growth") and isinstance(value, (int, float)):
-        return _percent(value)
+        return percent(value)
     if column == "source" and brief:
         return ", ".join(dict.fromkeys(short_source(ref["file"]) for ref in value))
     if isinstance(value, dict):
@@ -99,7 +101,7 @@ def short_source(file: str) -> str:
     return number if number.isdigit() else stem
 
 
-def _percent(value: float) -> str:
+def percent(value: float) -> str:
     return f"{'' if math.copysign(1, value) < 0 else '+'}{format_number(value)}%"
 
 
@@ -126,5 +128,5 @@ def _describe(item: Mapping[str, Any], *, labelled: bool = True, lang: str | Non
     if item.get("year"):
         parts.append(f"({item['year']})")
     if item.get("growth") is not None:
-        parts.append(_percent(item["growth"]))
+        parts.append(percent(item["growth"]))
     return " ".join(parts)

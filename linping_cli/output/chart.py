@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from linping_cli.output.cells import format_number, short_source
-from linping_cli.output.marks import printable, qualifier_sign
+from linping_cli.model.numbers import format_number
+from linping_cli.output.cells import qualifier_sign, short_source
+from linping_cli.output.safe import visible
 from linping_cli.output.tables import display_width as _width
 from linping_cli.output.views import View
 
@@ -56,7 +57,7 @@ def value_text(bar: dict[str, Any]) -> str:
         text += " (target)"
     if bar["derived"]:
         text += " (derived)"
-    return printable(text)
+    return visible(text)
 
 
 def render_chart(chart: dict[str, Any], stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool) -> None:
@@ -70,12 +71,12 @@ def render_chart(chart: dict[str, Any], stream: IO[str], *, color: bool, termina
         console = Console(file=stream, color_system="auto" if color else None, force_terminal=color,
                           no_color=not color, highlight=False, emoji=False)
         width = max(console.width, 60)
-    labels = [_clip(printable(bar["label"]), LABEL_WIDTH) for bar in bars]
+    labels = [_clip(visible(bar["label"]), LABEL_WIDTH) for bar in bars]
     label_width = max(_width(label) for label in labels)
     values = [value_text(bar) for bar in bars]
     room = max(10, width - label_width - max(_width(v) for v in values) - 5)  # and a place for the end mark
     top = max([bar["converted_max"] or bar["converted_value"] for bar in bars] + [0]) or 1
-    lines: list[list[tuple[str, str]]] = [[(printable(f"{chart['title']} · {chart['title_en']}"), "bold")]]
+    lines: list[list[tuple[str, str]]] = [[(visible(f"{chart['title']} · {chart['title_en']}"), "bold")]]
     used: dict[str, None] = {}
     for bar, label, value in zip(bars, labels, values, strict=True):
         length = max(0, round(bar["converted_value"] / top * room)) if bar["converted_value"] > 0 else 0
@@ -95,9 +96,9 @@ def render_chart(chart: dict[str, Any], stream: IO[str], *, color: bool, termina
                       (fill, "magenta" if bar["derived"] else "cyan"), (chars["range"] * extra, "cyan"),
                       (end, "bold yellow"), (padding + value, "")])
     files = list(dict.fromkeys(short_source(ref["file"]) for bar in bars for ref in bar["source"]))
-    lines.append([(printable("source: " + ", ".join(files)), "dim")])
+    lines.append([(visible("source: " + ", ".join(files)), "dim")])
     if used:
-        lines.append([(printable("  ".join(f"{chars[m]} {_LEGEND[m]}" for m in used)), "dim")])
+        lines.append([(visible("  ".join(f"{chars[m]} {_LEGEND[m]}" for m in used)), "dim")])
     if console is None:
         stream.write("".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines))
         return

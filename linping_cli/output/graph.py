@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from linping_cli.output.marks import printable
+from linping_cli.output.safe import visible
 from linping_cli.output.views import View
 
 EDGE_COLUMNS = ["from", "relation", "to", "from_name", "to_name"]
@@ -61,7 +61,7 @@ def tree_lines(graph: dict[str, Any], root: str, depth: int, ascii_only: bool) -
 
 def render_tree(graph: dict[str, Any], root: str, depth: int, stream: IO[str], *, color: bool, terminal: bool,
                 ascii_only: bool) -> None:
-    lines = [(level, printable(text)) for level, text in tree_lines(graph, root, depth, ascii_only)]
+    lines = [(level, visible(text)) for level, text in tree_lines(graph, root, depth, ascii_only)]
     if not (color or terminal):
         stream.write("".join("  " * level + text + "\n" for level, text in lines))
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from linping_cli.output.cells import human_cell
-from linping_cli.output.marks import printable
+from linping_cli.output.safe import visible
 from linping_cli.output.views import View
 
 COLUMNS = ["when", "what", "name", "name_en", "entry", "source"]
@@ -35,5 +35,5 @@ def render_timeline(view: View, stream: IO[str], *, color: bool) -> None:
                 table.add_section()
             year = row["date"][:4]
             table.add_row(Text(year, style="bold cyan" if color else ""))
-        table.add_row(*(Text(printable(human_cell(c, row.get(c), row, view.name_of, view.brief))) for c in COLUMNS))
+        table.add_row(*(Text(visible(human_cell(c, row.get(c), row, view.name_of, view.brief))) for c in COLUMNS))
     console.print(table)

@@ -16,10 +16,10 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from linping_cli.model.numbers import format_number
 from linping_cli.model.records import Entry, Figure
 from linping_cli.query.facts import fact_rows
 from linping_cli.query.units import Units
-from linping_cli.store.layout import number_text
 
 if TYPE_CHECKING:
     from linping_cli.store.dataset import Dataset
@@ -62,7 +62,7 @@ def _prior_year(fact: dict[str, Any]) -> dict[str, Any] | None:
     value = fact["value"] / (1 + growth / 100)
     qualifier, note = _carried(fact.get("qualifier"), "the stated value")
     year = fact["year"] - 1 if fact.get("year") is not None else None
-    formula = f"{number_text(fact['value'])} / (1 + {number_text(growth)}%)"
+    formula = f"{format_number(fact['value'])} / (1 + {format_number(growth)}%)"
     return _row(fact, value, fact["unit"], fact.get("unit_en"), qualifier, note, year, "prior-year",
                 formula, [fact], "上年值（推算）", "prior-year value (derived)")
 
@@ -77,8 +77,8 @@ def _share(part: dict[str, Any], whole: dict[str, Any], units: Units) -> dict[st
     if qualifier is None or note is None:
         return None
     value = part["value"] / (whole["value"] * factor) * 100
-    divisor = number_text(whole["value"]) if factor == 1 else f"({number_text(whole['value'])} x {number_text(factor)})"
-    formula = f"{number_text(part['value'])} / {divisor} x 100%"
+    divisor = format_number(whole["value"]) if factor == 1 else f"({format_number(whole['value'])} x {factor:g})"
+    formula = f"{format_number(part['value'])} / {divisor} x 100%"
     label = whole["name"]
     return _row(part, value, "%", "percent", qualifier, note, part.get("year"), "share", formula, [part, whole],
                 f"占{label}比重（推算）", f"share of {whole['name_en'] or label} (derived)")
@@ -136,8 +136,14 @@ def _row(fact: dict[str, Any], value: float, unit: str, unit_en: str | None, qua
         "label": label, "label_en": label_en, "value": rounded, "unit": unit, "unit_en": unit_en,
         "qualifier": qualifier, "target": False, "year": year,
         "year_inferred": any(given.get("year_inferred") for given in inputs), "growth": None, "source": sources,
-        "derived": True, "basis": basis, "formula": f"{formula} = {number_text(round(value, 4))}",
+        "derived": True, "basis": basis, "formula": f"{formula} = {_computed(value)}",
         "inputs": [{key: given.get(key) for key in ("entry", "label", "value", "unit", "qualifier", "growth",
                                                     "year")} for given in inputs],
         "qualifier_note": note,
     }
+
+
+def _computed(value: float) -> str:
+    """A worked-out number to four places; whole where it is whole (its precision is ours, not the article's)."""
+    rounded = round(value, 4)
+    return str(int(rounded)) if rounded.is_integer() else repr(rounded)
