@@ -3,6 +3,10 @@
 import gc
 import signal
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typer
 
 __version__ = "0.1.0"
 
@@ -24,8 +28,7 @@ def main() -> None:
             signal.signal(getattr(signal, name), _exit_on_signal)
     try:
         try:
-            from linping_cli.cli.app import app  # inside: Ctrl-C while importing is an interrupt too
-
+            app = _import_app()
             app()
         except KeyboardInterrupt:
             sys.exit(130)  # ExitStatus.INTERRUPTED, not imported: the interrupt may come before the cli is
@@ -37,6 +40,21 @@ def main() -> None:
         # The interpreter's last act is a collection over every object still alive: frozen,
         # they are skipped.
         gc.freeze()
+
+
+def _import_app() -> "typer.Typer":
+    """The app, imported with Ctrl-C held back: an interrupt raised inside the import machinery's own
+    callbacks is printed by Python as an ignored exception with its traceback, out of any handler's reach.
+    One that came meanwhile is acted on once the import is done."""
+    interrupted: list[int] = []
+    held = signal.signal(signal.SIGINT, lambda number, frame: interrupted.append(number))
+    try:
+        from linping_cli.cli.app import app
+    finally:
+        signal.signal(signal.SIGINT, held)
+    if interrupted:
+        raise KeyboardInterrupt
+    return app
 
 
 def _exit_on_signal(number: int, frame: object) -> None:
