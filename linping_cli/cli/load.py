@@ -13,7 +13,7 @@ from linping_cli.store import cache
 from linping_cli.store.dataset import Dataset, open_cached
 
 if TYPE_CHECKING:
-    from linping_cli.build.progress import Progress
+    from linping_cli.ingest.progress import Progress
 
 
 def data_paths(given: Sequence[str]) -> list[Path]:
@@ -32,13 +32,13 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True, quiet: b
         found = open_cached(cache.roots_of(paths))
         if found is not None:
             return found
-    from linping_cli.build.dataset import build_dataset
+    from linping_cli.ingest.dataset import build_dataset
 
     return build_dataset(paths, use_cache=use_cache, progress=_progress(quiet))
 
 
 def validate_dataset(paths: Sequence[Path] = (), *, quiet: bool = True) -> list[Problem]:
-    from linping_cli.build.dataset import validate_dataset as validate
+    from linping_cli.ingest.dataset import validate_dataset as validate
 
     return validate(paths, progress=_progress(quiet))
 
@@ -60,7 +60,7 @@ def validate_stdin(stream: IO[str], *, quiet: bool = True) -> list[Problem]:
 
 def _progress(quiet: bool) -> Callable[[list[Path]], Progress]:
     """Progress on stderr when it is a terminal, unless --quiet; after LINPING_PROGRESS_DELAY seconds if set."""
-    from linping_cli.build.progress import DELAY, Progress
+    from linping_cli.ingest.progress import DELAY, Progress
 
     stream = None if quiet or not sys.stderr.isatty() else sys.stderr
     try:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from linping_cli.build import vocabulary
+from linping_cli.ingest import vocabulary
 from linping_cli.model.errors import Problem
 from linping_cli.model.kinds import (
     KEY_FIGURE_KINDS,
@@ -62,7 +62,7 @@ class FileReport:
         self.ids_by_type: dict[str, set[str]] = {}
         self.targets: dict[tuple[str, str], set[str]] = {}  # (type, field) -> ids named there
         self.cited: set[str] = set()
-        self.synonyms: list[list[str]] = []  # [[synonym]] groups: see build/vocabulary.py
+        self.synonyms: list[list[str]] = []  # [[synonym]] groups: see ingest/vocabulary.py
         self.units: list[tuple[int, dict[str, Any]]] = []  # (index, checked [[unit]] table)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from linping_cli.build.checks import FileChecker, FileReport
+from linping_cli.ingest.checks import FileChecker, FileReport
 from linping_cli.model.errors import DataError, Problem
 
 rtoml: Any

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from linping_cli.build import read
+from linping_cli.ingest import read
 
 HEAD = ('[meta]\nid = "r"\nregion = "区"\nregion_en = "R"\n\n'
         '[[source]]\nfile = "a.txt"\ntitle = "甲"\n\n')

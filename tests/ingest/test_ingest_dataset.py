@@ -15,9 +15,9 @@ from conftest import FIXTURE, SECOND_REGION
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linping_cli.build import dataset as building
-from linping_cli.build.files import bundled_data_path, dataset_files
-from linping_cli.build.index import _OTHER_SPACES, GROUP, _normalize
+from linping_cli.ingest import dataset as building
+from linping_cli.ingest.files import bundled_data_path, dataset_files
+from linping_cli.ingest.index import _OTHER_SPACES, GROUP, _normalize
 from linping_cli.cli.load import load_dataset
 from linping_cli.model.records import to_dict
 from linping_cli.query.search import search
@@ -107,9 +107,10 @@ def test_the_white_space_looked_for_is_all_that_normalising_can_leave() -> None:
 SLOW_BUILD = """
 import sys, time
 from pathlib import Path
-from linping_cli.build import dataset
+from linping_cli.ingest import dataset
+MARKER = Path(sys.argv[1])  # read before the command line below replaces sys.argv
 def slow(path, **options):
-    Path(sys.argv[1]).write_text("started")
+    MARKER.write_text("started")
     time.sleep(30)
 dataset.check_file = slow
 sys.argv = ["linping", "--no-cache", "list"]

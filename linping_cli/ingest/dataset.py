@@ -15,11 +15,11 @@ from operator import add
 from pathlib import Path
 from typing import Any
 
-from linping_cli.build.checks import FileReport, check_region, check_units
-from linping_cli.build.files import bundled_data_path, dataset_files, skipped_files
-from linping_cli.build.index import build_index
-from linping_cli.build.progress import Progress
-from linping_cli.build.read import check_file
+from linping_cli.ingest.checks import FileReport, check_region, check_units
+from linping_cli.ingest.files import bundled_data_path, dataset_files, skipped_files
+from linping_cli.ingest.index import build_index
+from linping_cli.ingest.progress import Progress
+from linping_cli.ingest.read import check_file
 from linping_cli.model.errors import DataError, Problem
 from linping_cli.store import cache
 from linping_cli.store.dataset import Dataset, from_payload
@@ -116,7 +116,7 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         "crcs": b"".join(part.row_crcs.tobytes() for part in parts),
         "search": layout,
         "units": checked["units"],
-        "synonyms": checked["synonyms"],  # [[synonym]] groups, normalised (build/vocabulary.py)
+        "synonyms": checked["synonyms"],  # [[synonym]] groups, normalised (ingest/vocabulary.py)
     }
     return payload, blobs
 
