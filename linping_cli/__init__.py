@@ -22,12 +22,12 @@ def main() -> None:
     Importing linping_cli as a library leaves the collector alone.
     """
     gc.disable()
-    # A termination or hang-up unwinds like Ctrl-C does, so a cache being written removes its temporary.
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _exit_on_signal)
     try:
         try:
+            # A termination or hang-up unwinds like Ctrl-C does, so a cache being written removes its temporary.
+            for name in ("SIGTERM", "SIGHUP"):
+                if hasattr(signal, name):
+                    signal.signal(getattr(signal, name), _exit_on_signal)
             app = _import_app()
             app()
         except KeyboardInterrupt:

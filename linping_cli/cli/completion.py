@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+
+from linping_cli.model.errors import UserError
 
 # shell: (the script's file under $HOME, the start-up file that must load it, the line that loads it)
 PLACES = {
@@ -17,6 +20,23 @@ PLACES = {
     "zsh": (".zfunc/_linping", ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit"),
     "fish": (".config/fish/completions/linping.fish", None, None),
 }
+
+
+def for_named_shell(args: Sequence[str]) -> bool:
+    """`linping --install-completion zsh` (or --show-completion): for the shell named, not the one running.
+
+    Typer's own options are flags that serve the shell they detect and leave the name unread. A shell this
+    module has no place for is a usage error, never another shell's script.
+    """
+    if len(args) != 2 or args[0] not in ("--install-completion", "--show-completion"):
+        return False
+    if args[1] not in PLACES:
+        raise UserError(f"{args[0]} takes {', '.join(PLACES)}, not {args[1]!r}")
+    if args[0] == "--show-completion":
+        print(script(args[1]), end="")
+    else:
+        print(f"{args[1]} completion installed in {install(args[1])}; it takes effect in a new shell")
+    return True
 
 
 def script(shell: str) -> str:

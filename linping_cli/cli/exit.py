@@ -6,13 +6,11 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Callable, Sequence
 from enum import IntEnum
-from typing import Any, NoReturn
 
 import typer
 
-from linping_cli.cli.lazy import LazyGroup
+from linping_cli.cli.registry import COMMANDS, field_choices
 from linping_cli.model.errors import DataError, UserError
 from linping_cli.store import cache
 
@@ -24,7 +22,30 @@ class ExitStatus(IntEnum):
     BAD_DATA = 3
     SOFTWARE = 70
     IO_ERROR = 74  # stdout cannot be written: closed, or the disk is full (EX_IOERR)
+    TEMPORARY = 75  # the dataset changed while it was read: running again will do (EX_TEMPFAIL)
+    HANGUP = 129
     INTERRUPTED = 130
+    TERMINATED = 143
+
+
+# What each code means, for the manual and the README: one line each.
+MEANINGS = {
+    ExitStatus.OK: "results printed (validate: no problems)",
+    ExitStatus.NO_MATCH: "nothing matched (search, list, facts, timeline, values), or ask found no answer: a note "
+                         "on stderr, and the empty result on stdout (JSON [], a CSV header)",
+    ExitStatus.USAGE: "usage error: a bad option, an unknown command, type, field or id, an empty query",
+    ExitStatus.BAD_DATA: "bad data: a dataset that is missing, unreadable, not UTF-8, not TOML, or breaks the schema",
+    ExitStatus.SOFTWARE: "a bug in linping: one line on stderr; please report it",
+    ExitStatus.IO_ERROR: "the results cannot be written: stdout is closed or the disk is full",
+    ExitStatus.TEMPORARY: "the dataset changed while it was being read: run the command again",
+    ExitStatus.HANGUP: "hung up (SIGHUP), after removing any half-written cache file",
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C), at any moment",
+    ExitStatus.TERMINATED: "terminated (SIGTERM), after removing any half-written cache file",
+}
+
+
+class NoMatch(Exception):
+    """Nothing matched: the empty result is written already; the message goes to stderr, and the exit is 1."""
 
 
 class OutputFailed(Exception):
@@ -32,88 +53,29 @@ class OutputFailed(Exception):
 
 
 # What writing to a file can fail with that is the place's fault, not linping's.
-_WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF}
+WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF}
 
 
-def write_stdout(write: Callable[[], object]) -> int:
-    """Run `write`; if the reader has gone (`| head`), end quietly with success; OutputFailed if it cannot write."""
-    if sys.stdout is None:
-        raise OutputFailed("stdout is closed: nowhere to print the results")
-    try:
-        write()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-    except OSError as error:
-        _silence_stdout()
-        raise OutputFailed(f"cannot write the results: {error.strerror or error}") from None
-    return ExitStatus.OK
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so that Python's own flush at exit stays quiet too."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
-def _is_devnull(stream: object) -> bool:
-    try:
-        found, devnull = os.fstat(stream.fileno()), os.stat(os.devnull)  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
-        return False
-    return (found.st_ino, found.st_dev) == (devnull.st_ino, devnull.st_dev)
-
-
-class Group(LazyGroup):
-    """Runs the app and maps every failure to one line on stderr and an exit code."""
-
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> NoReturn:
-        extra["windows_expand_args"] = windows_expand_args
-        from linping_cli.cli.options import completion_for_named_shell
-
-        stdout, quiet_before = sys.stdout, _is_devnull(sys.stdout)
-        try:
-            if stdout is None:  # started with stdout closed (`>&-`): say so, rather than print nowhere
-                raise OutputFailed("stdout is closed: nowhere to print the results")
-            if completion_for_named_shell(sys.argv[1:] if args is None else args):
-                sys.exit(ExitStatus.OK)
-            try:
-                result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
-            except cache.Damaged as damaged:
-                # Found before anything is printed (results are printed whole, once worked out): the
-                # cache is built again and the command run once more, which a rebuilt cache satisfies.
-                cache.discard(damaged.roots)
-                result = super().main(args, prog_name or "linping", complete_var, standalone_mode=False, **extra)
-            code = int(result) if isinstance(result, int) else ExitStatus.OK
-        except SystemExit as exiting:
-            # Click and Rich end a help text cut off by a closed pipe with exit 1, having swapped stdout for
-            # a quiet wrapper (Click) or pointed it at /dev/null (Rich): for linping that is success.
-            cut_off = sys.stdout is not stdout or (not quiet_before and _is_devnull(sys.stdout))
-            code = ExitStatus.OK if cut_off else exiting.code  # type: ignore[assignment]
-        except (Exception, KeyboardInterrupt) as error:
-            try:
-                code = _exit_status(error)
-            except Exception as second:  # a bug while reporting one: still one line
-                code = fail(f"internal error: {type(second).__name__}: {second} (please report this)",
-                            ExitStatus.SOFTWARE)
-        sys.exit(code)
-
-
-def _exit_status(error: BaseException) -> ExitStatus:
-    """Say what went wrong, in one line on stderr, and the exit status it means."""
+def exit_status(error: BaseException, command: str | None = None) -> ExitStatus:
+    """Say what went wrong, in one line on stderr, and the exit status it means (`command`: the one being run)."""
+    if isinstance(error, NoMatch):
+        return fail(str(error), ExitStatus.NO_MATCH)
     if isinstance(error, UserError):
         return fail(str(error), ExitStatus.USAGE)
+    if isinstance(error, BrokenPipeError):  # the reader has gone (`| head`): what it wanted, it has
+        silence_stdout()
+        return ExitStatus.OK
     if isinstance(error, OutputFailed):
         return fail(str(error), ExitStatus.IO_ERROR)
-    if isinstance(error, OSError) and error.errno in _WRITE_ERRORS:  # Click writing help or a version
-        _silence_stdout()
+    if isinstance(error, OSError) and error.errno in WRITE_ERRORS:  # Click writing help or a version
+        silence_stdout()
         return fail(f"cannot write the results: {error.strerror}", ExitStatus.IO_ERROR)
     if isinstance(error, DataError):
         return fail(f"bad data: {error}", ExitStatus.BAD_DATA)
+    if isinstance(error, cache.Changed):
+        return fail(str(error), ExitStatus.TEMPORARY)
     if isinstance(error, typer.TyperException):  # Click's usage errors, vendored by Typer
-        return _usage_error(error)
+        return _usage_error(error, command)
     if isinstance(error, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
     if isinstance(error, typer.Abort):
@@ -133,10 +95,18 @@ def note(message: str) -> None:
     """One line on stderr, whatever the message holds: dataset text and arguments are shown, never obeyed."""
     from linping_cli.output.safe import visible
 
-    print(f"linping: {visible(message)}", file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr closed too: nowhere left to say it
+        print(f"linping: {visible(message)}", file=sys.stderr)
 
 
-def _usage_error(error: typer.TyperException) -> ExitStatus:
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit stays quiet too."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _usage_error(error: typer.TyperException, command: str | None) -> ExitStatus:
     text = str(getattr(error, "format_message", lambda: error)())
     message = " ".join(text.split())
     ctx = getattr(error, "ctx", None)
@@ -145,9 +115,8 @@ def _usage_error(error: typer.TyperException) -> ExitStatus:
         return ExitStatus.USAGE
     if not message:  # no arguments: Rich's help has printed itself already
         return ExitStatus.USAGE
-    if getattr(error, "option_name", None) == "--fields" and (ctx is None or any(
-            param.name == "fields" for param in ctx.command.params)):  # not for a command without --fields
-        from linping_cli.query.select import valid_fields
-
-        message += f" (valid fields: {','.join(valid_fields([]))})"
-    return fail(f"{message} (see '{ctx.command_path if ctx else 'linping'} --help')", ExitStatus.USAGE)
+    where = ctx.command_path if ctx is not None else f"linping {command}" if command else "linping"
+    command = ctx.info_name if ctx is not None and ctx.parent is not None else command
+    if getattr(error, "option_name", None) == "--fields" and command in COMMANDS and COMMANDS[command].fields:
+        message += f" (valid fields: {','.join(field_choices(command))})"
+    return fail(f"{message} (see '{where} --help')", ExitStatus.USAGE)

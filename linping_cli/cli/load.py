@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 
 from linping_cli.model.errors import Problem
 from linping_cli.store import cache
-from linping_cli.store.dataset import Dataset, open_cached
+from linping_cli.store.dataset import Dataset, Stored, from_payload, open_cached
 
 if TYPE_CHECKING:
     from linping_cli.ingest.progress import Progress
@@ -26,15 +26,26 @@ def data_paths(given: Sequence[str]) -> list[Path]:
 def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True, quiet: bool = True) -> Dataset:
     """The datasets at `paths` (the bundled one when empty); DataError if any is bad.
 
-    Only a miss imports `build`: a warm query never pays for parsing and checking.
+    Only a miss imports `ingest`: a warm query never pays for parsing and checking. A cache file found
+    damaged while a query reads it is removed and the dataset built again from its files.
     """
     if use_cache:
-        found = open_cached(cache.roots_of(paths))
+        roots = cache.roots_of(paths)
+
+        def rebuilt() -> Stored:
+            cache.discard(roots)
+            return _built(paths, use_cache=True, quiet=quiet)
+
+        found = open_cached(roots, rebuilt)
         if found is not None:
             return found
-    from linping_cli.ingest.dataset import build_dataset
+    return from_payload(*_built(paths, use_cache=use_cache, quiet=quiet))
 
-    return build_dataset(paths, use_cache=use_cache, progress=_progress(quiet))
+
+def _built(paths: Sequence[Path], *, use_cache: bool, quiet: bool) -> Stored:
+    from linping_cli.ingest.dataset import build_stored
+
+    return build_stored(paths, use_cache=use_cache, progress=_progress(quiet))
 
 
 def validate_dataset(paths: Sequence[Path] = (), *, quiet: bool = True) -> list[Problem]:

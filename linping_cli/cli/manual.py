@@ -7,9 +7,11 @@ import textwrap
 import typer
 
 from linping_cli import __version__
-from linping_cli.cli.exit import ExitStatus
-from linping_cli.cli.lazy import COMMANDS
-from linping_cli.model.errors import UserError
+from linping_cli.cli.exit import MEANINGS
+from linping_cli.cli.group import command
+from linping_cli.cli.options import plain_help
+from linping_cli.cli.registry import COMMANDS
+from linping_cli.model.errors import UserError, did_you_mean
 
 ENVIRONMENT = {
     "LINPING_DATA": "Datasets to use instead of the bundled one, separated by ':' (--data wins).",
@@ -17,16 +19,9 @@ ENVIRONMENT = {
     "LINPING_CACHE_DIR": "Where the checked dataset is cached (default: $XDG_CACHE_HOME/linping).",
     "LINPING_NO_CACHE": "Set to 1 to read the TOML afresh on every run.",
     "LINPING_PAGER, PAGER": "The pager for long output on a terminal (default: less -FRX; empty or cat: none).",
+    "LINPING_PROGRESS_DELAY": "Seconds a cache build runs before its progress shows (default 1).",
     "NO_COLOR": "Set and not empty: no colour unless --color always.",
     "FORCE_COLOR": "Set and not empty: colour even in a pipe, unless NO_COLOR or --color never.",
-}
-EXIT_MEANINGS = {
-    ExitStatus.OK: "results printed",
-    ExitStatus.NO_MATCH: "search or list matched nothing",
-    ExitStatus.USAGE: "usage error: a bad option, an unknown command, type, field or id",
-    ExitStatus.BAD_DATA: "bad data: a dataset that cannot be read or breaks the schema",
-    ExitStatus.SOFTWARE: "a bug in linping",
-    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
 
@@ -36,15 +31,14 @@ def help_text(ctx: typer.Context, name: str | None) -> str:
     if name is None:
         return str(root.get_help()) + "\n"
     if name not in COMMANDS:
-        from linping_cli.query.select import did_you_mean
-
         raise UserError(f"no command {name!r}{did_you_mean(name, COMMANDS)} (commands: {', '.join(COMMANDS)})")
-    command = COMMANDS[name]
-    return str(command.get_help(typer.Context(command, info_name=name, parent=root))) + "\n"
+    found = command(name)
+    return str(found.get_help(typer.Context(found, info_name=name, parent=root))) + "\n"
 
 
 def manual_text(ctx: typer.Context) -> str:
     """The manual page as plain text, built from the same help as --help."""
+    plain_help()
     root = ctx.find_root()
     lines = [f"LINPING(1)                        linping {__version__}", "", "NAME",
              "    linping - facts about Linping District (临平区), Hangzhou, from the command line", "",
@@ -56,14 +50,14 @@ def manual_text(ctx: typer.Context) -> str:
             lines += [f"    {record[0]}", *_indent(record[1], 8)]
     lines += ["", "COMMANDS"]
     for name in COMMANDS:
-        command = COMMANDS.build(name, None, inherit=False)
-        text = command.get_help(typer.Context(command, info_name=f"linping {name}"))
+        found = command(name)
+        text = found.get_help(typer.Context(found, info_name=f"linping {name}"))
         lines += [f"    linping {name}", *("        " + line if line else "" for line in text.splitlines()), ""]
     lines.append("ENVIRONMENT")
     for variable, meaning in ENVIRONMENT.items():
         lines += [f"    {variable}", *_indent(meaning, 8)]
     lines += ["", "EXIT STATUS"]
-    lines += [f"    {int(code):<5}{meaning}" for code, meaning in EXIT_MEANINGS.items()]
+    lines += [f"    {int(code):<5}{meaning}" for code, meaning in MEANINGS.items()]
     lines += ["", "SEE ALSO", "    linping help COMMAND, linping COMMAND --help, the README of the project", ""]
     return "\n".join(lines)
 

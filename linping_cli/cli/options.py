@@ -1,38 +1,154 @@
-"""The options several commands share, and the completions they offer."""
+"""What several commands share: the output options bundle, options and arguments, their checks and completions.
 
-from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+Every option that takes a value names its metavar and is read by linping's own parsers, so help and errors read
+the same on every Typer version the project supports.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 
+from linping_cli.cli.registry import COMMANDS
 from linping_cli.cli.session import Session
-from linping_cli.output.formats import ChartFormat, Format, GraphFormat
+from linping_cli.model.errors import UserError, did_you_mean
+from linping_cli.output.formats import DELIMITED
 
-Color = Literal["auto", "always", "never"]
-Lang = Literal["zh", "en"]
-ValueKind = Literal["category", "tag"]
-SHELLS = ("bash", "zsh", "fish")
+Function = TypeVar("Function", bound=Callable[..., Any])
 
 
-def completion_for_named_shell(args: Sequence[str]) -> bool:
-    """`linping --install-completion zsh` (or --show-completion): for the shell named, not the one running.
+_plain = False  # set by `plain_help`: help as plain text, even on a terminal
 
-    Typer's own options are flags that serve the shell they detect and leave the name unread.
+
+def help_markup() -> Literal["rich"] | None:
+    """Rich help with boxes on a terminal; Click's plain help, without importing Rich, anywhere else."""
+    import sys
+
+    return "rich" if not _plain and sys.stdout is not None and sys.stdout.isatty() else None
+
+
+def plain_help() -> None:
+    """Make the commands built from now on give their help as plain text: the manual is a page to read or save,
+    printed whole, not Rich's boxes printed as they are made."""
+    global _plain
+    _plain = True
+
+
+def command_app() -> typer.Typer:
+    """The Typer app of one command's module: it holds that command alone."""
+    return typer.Typer(rich_markup_mode=help_markup(), context_settings={"help_option_names": ["-h", "--help"]},
+                       add_completion=False, pretty_exceptions_enable=False)
+
+
+GLOBAL_NOTE = "Global options (--data, --lang, --color, --no-pager, -q ...) go before or after the command: linping -h."
+
+
+# Numbers ---------------------------------------------------------------------------------------------------------
+
+def whole_number(minimum: int | None = None, maximum: int | None = None) -> Callable[[str], int]:
+    """A parser of a whole number within bounds, whose error says what it takes."""
+    def parse(text: str | int) -> int:
+        try:
+            value = text if isinstance(text, int) else int(text.strip())  # a default comes as a number
+        except ValueError:
+            raise ValueError(f"takes a whole number, not {text!r}") from None
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            bounds = (f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more")
+            raise ValueError(f"takes a whole number {bounds}, not {value}")
+        return value
+    parse.__name__ = "whole number"
+    return parse
+
+
+def number(text: str | float) -> float:
+    try:
+        return float(text if isinstance(text, float) else text.strip())
+    except ValueError:
+        raise ValueError(f"takes a number, not {text!r}") from None
+
+
+# The output options bundle ---------------------------------------------------------------------------------------
+
+class Output:
+    """What the user asked of the output: the format, the fields (as typed), and CSV and TSV's header and BOM."""
+
+    __slots__ = ("bom", "fields", "format", "headers")
+
+    def __init__(self, format: str, fields: str | None = None, *, headers: bool = True, bom: bool = False) -> None:
+        self.format, self.fields, self.headers, self.bom = format, fields, headers, bom
+
+    def select(self, allowed: Sequence[str]) -> list[str] | None:
+        """The fields asked for, each one of `allowed`; None when --fields was not given."""
+        if self.fields is None:
+            return None
+        from linping_cli.query.select import chosen_fields
+
+        return chosen_fields(self.fields, allowed)
+
+
+def output_options(command: str) -> Callable[[Function], Function]:
+    """Give a command's function the output options of what it writes (see `registry`): --format/-f, --json,
+    --fields (where it picks fields), --no-headers and --bom (where it writes CSV or TSV). The function gets them
+    as one `output: Output`, checked: a format the command does not write, or an option its format lacks, is a
+    usage error.
     """
-    if len(args) != 2 or args[0] not in ("--install-completion", "--show-completion") or args[1] not in SHELLS:
-        return False
-    from linping_cli.cli.completion import install, script
+    formats, fields = COMMANDS[command].formats, COMMANDS[command].fields is not None
+    options: dict[str, tuple[Any, Any]] = {
+        "format_": (Annotated[str | None, typer.Option(
+            "--format", "-f", metavar="FORMAT", show_default=False, autocompletion=lambda: list(formats),
+            help=f"{', '.join(formats[:-1])} or {formats[-1]} (default {formats[0]}).")], None),
+        "json_": (Annotated[bool, typer.Option("--json", help="Short for --format json.")], False),
+    }
+    if fields:
+        options["fields"] = (Annotated[str | None, typer.Option(
+            "--fields", metavar="A,B,...", show_default=False, autocompletion=complete_fields,
+            help="Only these fields, in this order, comma-separated.")], None)
+    if set(DELIMITED) & set(formats):
+        options["no_headers"] = (Annotated[bool, typer.Option("--no-headers", help="CSV and TSV: no header row.")],
+                                 False)
+        options["bom"] = (Annotated[bool, typer.Option(
+            "--bom", help="CSV and TSV: start with a UTF-8 byte-order mark, so that Excel reads the Chinese right.")],
+            False)
 
-    if args[0] == "--show-completion":
-        print(script(args[1]), end="")
-    else:
-        print(f"{args[1]} completion installed in {install(args[1])}; it takes effect in a new shell")
-    return True
+    def decorate(function: Function) -> Function:
+        signature = inspect.signature(function)
+        own = [p for name, p in signature.parameters.items() if name != "output"]
+        added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+                 for name, (annotation, default) in options.items()]
 
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in options}
+            return function(*args, **kwargs, output=_checked(formats, **given))
+
+        run.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        run.__annotations__ = {**{p.name: p.annotation for p in own + added},
+                               "return": signature.return_annotation}
+        return run  # type: ignore[return-value]
+    return decorate
+
+
+def _checked(formats: Sequence[str], *, format_: str | None, json_: bool, fields: str | None = None,
+             no_headers: bool = False, bom: bool = False) -> Output:
+    chosen = format_.casefold() if format_ is not None else None
+    if chosen is not None and chosen not in formats:
+        raise UserError(f"--format takes {', '.join(formats)}, not {format_!r}{did_you_mean(chosen, formats)}")
+    if json_ and chosen not in (None, "json"):
+        raise UserError(f"--json and --format {chosen} disagree: give one")
+    chosen = "json" if json_ else chosen or formats[0]
+    for flag, given in (("--no-headers", no_headers), ("--bom", bom)):
+        if given and chosen not in DELIMITED:
+            raise UserError(f"{flag} is for --format csv or tsv")
+    return Output(chosen, fields, headers=not no_headers, bom=bom)
+
+
+# Options and arguments several commands take ---------------------------------------------------------------------
 
 def complete_commands(incomplete: str) -> list[str]:
-    from linping_cli.cli.lazy import COMMANDS
-
     return [name for name in COMMANDS if name.startswith(incomplete)]
 
 
@@ -43,7 +159,18 @@ def complete_types(incomplete: str) -> list[str]:
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return Session.from_context(ctx).complete_ids(incomplete)
+    """Ids starting with `incomplete`, with their names; `region:id` where that is what was begun."""
+    try:
+        dataset = Session.of(ctx).dataset
+    except Exception:  # completion must never break the shell
+        return []
+    found: dict[str, str] = {}
+    for position, key in enumerate(dataset.ids):
+        qualified = f"{dataset.region_of(position)}:{key}"
+        shown = key if key.startswith(incomplete) else qualified if qualified.startswith(incomplete) else None
+        if shown is not None and shown not in found:
+            found[shown] = dataset.record(position).name
+    return list(found.items())
 
 
 def _chosen_types(ctx: typer.Context) -> list[str]:
@@ -56,7 +183,11 @@ def _chosen_types(ctx: typer.Context) -> list[str]:
     types = [named] if isinstance(named, str) else [*named, *ctx.args]
     ids = params.get("entry_ids") or []
     if ids:
-        types += Session.from_context(ctx).types_of(ids)
+        try:
+            dataset = Session.of(ctx).dataset
+        except Exception:  # completion must never break the shell
+            dataset = None
+        types += [entry.type for key in ids if dataset and (entry := dataset.get(key)) is not None]
     return [name for name in dict.fromkeys(types) if name in ENTRY_TYPES]
 
 
@@ -69,36 +200,71 @@ def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
     return [prefix + name for name in valid_fields(_chosen_types(ctx)) if name.startswith(last)]
 
 
-def complete_categories(ctx: typer.Context, incomplete: str) -> list[str]:
-    return Session.from_context(ctx).complete_values("category", _chosen_types(ctx), incomplete)
+def _complete_values(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from linping_cli.query.stats import value_counts
+
+        try:
+            counts = value_counts(Session.of(ctx).dataset, kind, _chosen_types(ctx))
+        except Exception:  # completion must never break the shell
+            return []
+        return [value for value in counts if value.casefold().startswith(incomplete.casefold())]
+    return complete
 
 
-def complete_tags(ctx: typer.Context, incomplete: str) -> list[str]:
-    return Session.from_context(ctx).complete_values("tag", _chosen_types(ctx), incomplete)
+complete_categories, complete_tags = _complete_values("category"), _complete_values("tag")
 
 
-FormatOption = Annotated[Format | None, typer.Option(
-    "--format", "-f", help="table (default), json, jsonl, csv, tsv or markdown.", show_default=False,
-    case_sensitive=False)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-NoHeadersOption = Annotated[bool, typer.Option("--no-headers", help="CSV and TSV: no header row.")]
-BomOption = Annotated[bool, typer.Option(
-    "--bom", help="CSV and TSV: start with a UTF-8 byte-order mark, so that Excel reads the Chinese right.")]
-FieldsOption = Annotated[str | None, typer.Option(
-    "--fields", help="Comma-separated fields to print, in this order.", autocompletion=complete_fields)]
-IdArgument = Annotated[str, typer.Argument(metavar="ID", help="An entry id (region:id where ids clash).",
-                                           autocompletion=complete_ids, show_default=False)]
+def check_types(types: Sequence[str] | None) -> list[str]:
+    """The entry types given with --type, each one that exists."""
+    from linping_cli.query.select import check_type
+
+    return [check_type(name) for name in types or ()]
+
+
+def check_relations(relations: Sequence[str] | None) -> list[str]:
+    """The kinds of link given with --relation, each a reference field some entry type has."""
+    known = relation_names()
+    for name in relations or ():
+        if name not in known:
+            raise UserError(f"unknown relation {name!r}{did_you_mean(name, known)} (relations: {', '.join(known)})")
+    return list(relations or ())
+
+
+def relation_names() -> list[str]:
+    from linping_cli.model.records import ENTRY_TYPES, reference_fields
+
+    return list(dict.fromkeys(name for kind in ENTRY_TYPES for name, _ in reference_fields(kind)))
+
+
+def _types_help() -> str:
+    from linping_cli.model.records import ENTRY_TYPES
+
+    return ", ".join(ENTRY_TYPES)
+
+
+TypesOption = Annotated[list[str] | None, typer.Option(
+    "--type", "-t", metavar="TYPE", show_default=False, autocompletion=complete_types,
+    help=f"Only entries of this type (repeatable): {_types_help()}.")]
+TagsOption = Annotated[list[str] | None, typer.Option(
+    "--tag", metavar="TAG", show_default=False, autocompletion=complete_tags,
+    help="Only entries with this tag (repeatable; `linping values tag` lists them).")]
+CategoryOption = Annotated[str | None, typer.Option(
+    "--category", metavar="CATEGORY", show_default=False, autocompletion=complete_categories,
+    help="Only entries in this category (`linping values category` lists them).")]
+YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
+                                                parser=whole_number(), help="Only what is about this year.")]
+ReverseOption = Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the sort.")]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="An entry id (region:id where ids clash), or a unique "
+                                           "name.", autocompletion=complete_ids, show_default=False)]
+IdsArgument = Annotated[list[str], typer.Argument(metavar="ID...", help="One or more entry ids (region:id where "
+                                                  "ids clash), or unique names.", autocompletion=complete_ids,
+                                                  show_default=False)]
 DerivedOption = Annotated[bool, typer.Option(
     "--derived", help="Also figures worked out from stated ones (prior-year values, shares), marked as derived.")]
 UnitOption = Annotated[str | None, typer.Option(
-    "--unit", help="Figures in this unit, converting those that convert (亿元, 万元; see data/units.toml).")]
-ChartFormatOption = Annotated[ChartFormat | None, typer.Option(
-    "--format", "-f", help="table (default), json, jsonl, csv, tsv, markdown or svg.", show_default=False,
-    case_sensitive=False)]
-GraphFormatOption = Annotated[GraphFormat | None, typer.Option(
-    "--format", "-f", help="table (a tree; default), json, jsonl, csv, tsv, markdown, dot or mermaid.",
-    show_default=False, case_sensitive=False)]
-IdsArgument = Annotated[list[str], typer.Argument(metavar="ID...", help="One or more entry ids (region:id where "
-                                                  "ids clash).", autocompletion=complete_ids, show_default=False)]
-TypesOption = Annotated[list[str] | None, typer.Option(
-    "--type", "-t", help="Only entries of this type (repeatable).", autocompletion=complete_types)]
+    "--unit", metavar="UNIT", show_default=False,
+    help="Figures in this unit, converting those that convert (亿元, 万元; see data/units.toml).")]
+RelationOption = Annotated[list[str] | None, typer.Option(
+    "--relation", metavar="RELATION", show_default=False, autocompletion=lambda: relation_names(),
+    help=f"Only links of this kind (repeatable): {', '.join(relation_names())}.")]

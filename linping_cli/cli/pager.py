@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import sys
+from collections.abc import Mapping
+from typing import IO
 
 
-def pager_command() -> list[str] | None:
+def pager_command(env: Mapping[str, str]) -> list[str] | None:
     """The pager to run, split into words; None when the user asked for none (an empty value, or `cat`)."""
-    chosen = os.environ.get("LINPING_PAGER", os.environ.get("PAGER"))
+    chosen = env.get("LINPING_PAGER", env.get("PAGER"))
     if chosen is None:
         return ["less", "-FRX"]
     import shlex
@@ -17,24 +17,18 @@ def pager_command() -> list[str] | None:
     return words if words and words != ["cat"] else None
 
 
-def screen_rows() -> int:
-    import shutil
-
-    return shutil.get_terminal_size().lines
-
-
-def page(text: str, command: list[str]) -> bool:
+def page(text: str, command: list[str], env: Mapping[str, str], stdout: IO[str] | None) -> bool:
     """Show `text` through `command`; False, having shown nothing, when the pager cannot be started."""
     import subprocess
 
     # less without -R would show colour codes as text; as git does, give it FRX unless the user set LESS.
-    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c")}
+    env = {**env, "LESS": env.get("LESS", "FRX"), "LV": env.get("LV", "-c")}
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
     except OSError:
         return False
     assert process.stdin is not None
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    encoding = getattr(stdout, "encoding", None) or "utf-8"
     try:
         process.stdin.write(text.encode(encoding, errors="backslashreplace"))
         process.stdin.close()

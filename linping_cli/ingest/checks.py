@@ -14,17 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from linping_cli.ingest import vocabulary
+from linping_cli.model import kinds
 from linping_cli.model.errors import Problem
 from linping_cli.model.kinds import (
+    ENUMS,
     KEY_FIGURE_KINDS,
     META_KINDS,
-    NAME_EN_ORIGINS,
     OUTSIDE_KINDS,
-    QUALIFIERS,
     SOURCE_KINDS,
     SOURCE_REF_KINDS,
     STATEMENT_KINDS,
-    TIERS,
     UNIT_KINDS,
     YEAR_RANGE,
     default_of,
@@ -33,8 +32,8 @@ from linping_cli.model.kinds import (
 from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, reference_fields
 from linping_cli.model.text import unsafe_characters, unsafe_pattern
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+ID_PATTERN = re.compile(kinds.ID_PATTERN)
+DATE_PATTERN = re.compile(kinds.DATE_PATTERN)
 
 # What check_region needs of one valid entry: id, type, its position among the file's
 # [[type]] tables, (field, target id) for each reference, and the files it cites.
@@ -511,16 +510,14 @@ def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "expected true or false"
 
 
-def _qualifier(value: Any) -> str | None:
-    return None if value in QUALIFIERS else f"expected one of {', '.join(QUALIFIERS)}"
-
-
-def _origin(value: Any) -> str | None:
-    return None if value in NAME_EN_ORIGINS else f"expected one of {', '.join(NAME_EN_ORIGINS)}"
-
-
-def _tier(value: Any) -> str | None:
-    return None if value in TIERS else f"expected one of {', '.join(repr(t) for t in TIERS)} (as text)"
+def _one_of(words: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """The check of a kind whose values are one of `words` (a qualifier, a tier ...)."""
+    def check(value: Any) -> str | None:
+        if value in words:
+            return None
+        as_text = " (as text)" if not isinstance(value, str) and str(value) in words else ""  # tier = 3, not "3"
+        return f"expected one of {', '.join(words)}{as_text}"
+    return check
 
 
 def _date(value: Any) -> str | None:
@@ -542,8 +539,7 @@ def _date(value: Any) -> str | None:
 
 _SCALAR_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "id": _id, "text": _text, "texts": _texts, "refs": _refs, "ref": _ref, "num": _num, "int": _int,
-    "year": _year, "bool": _bool, "qualifier": _qualifier, "tier": _tier, "date": _date,
-    "origin": _origin,
+    "year": _year, "bool": _bool, "date": _date, **{kind: _one_of(words) for kind, words in ENUMS.items()},
 }
 _NESTED_PLANS: dict[str, _Plan] = {}
 _NESTED_PLANS["sources"] = _Plan(SOURCE_REF_KINDS)  # first: key figures nest sources

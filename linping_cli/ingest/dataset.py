@@ -126,6 +126,13 @@ def build_dataset(paths: Sequence[Path], *, use_cache: bool, progress: Callable[
 
     Raises DataError if any is bad.
     """
+    return from_payload(*build_stored(paths, use_cache=use_cache, progress=progress))
+
+
+def build_stored(paths: Sequence[Path], *, use_cache: bool,
+                 progress: Callable[[list[Path]], Progress]) -> tuple[dict[str, Any], Callable[[int, int], bytes]]:
+    """The payload of the datasets at `paths` and a reader of its blobs: of the cache file, when it could be
+    written (so a query reads only what it needs), else in memory."""
     folders = list(paths) or [bundled_data_path()]
     taken = cache.stamps(folders)  # before listing and reading: an edit meanwhile is seen
     groups = [dataset_files(p) for p in folders]
@@ -139,9 +146,9 @@ def build_dataset(paths: Sequence[Path], *, use_cache: bool, progress: Callable[
     if use_cache and cache.write(roots, taken, payload, blobs):
         cached = cache.read(roots)  # reads back only what the query needs
         if cached is not None:
-            return from_payload(*cached, roots)
+            return cached
     rows = b"".join(blobs)
-    return from_payload(payload, lambda offset, size: rows[offset:offset + size], roots)
+    return payload, lambda offset, size: rows[offset:offset + size]
 
 
 def validate_dataset(paths: Sequence[Path], *, progress: Callable[[list[Path]], Progress]) -> list[Problem]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class Problem:
     """One thing wrong with a dataset, located as precisely as we can."""
@@ -32,3 +34,11 @@ class DataError(Exception):
 
 class UserError(Exception):
     """The user asked for something that cannot be: a usage error."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean X, Y?' for the choices close to a mistyped word, or '' when none is."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""

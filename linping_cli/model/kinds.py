@@ -34,11 +34,25 @@ LIST_KINDS = ("texts", "refs", *NESTED_KINDS)
 
 # "nearly": just below; "range": from value to value_max; "class": a size band, not a measured amount.
 QUALIFIERS = ("more-than", "about", "nearly", "at-least", "at-most", "range", "class")
+# What each qualifier says of its value, where arithmetic may use it: a lower bound, an upper bound, or approximate.
+# "less-than" is never stated; a derived figure carries it (the share of a more-than whole). A range, a class or a
+# qualifier of unknown sense has none, and no arithmetic uses it.
+LOWER, UPPER, APPROX = "lower", "upper", "approx"
+SENSES = {"more-than": LOWER, "at-least": LOWER, "at-most": UPPER, "less-than": UPPER, "about": APPROX,
+          "nearly": APPROX}
+DERIVED_QUALIFIERS = (*QUALIFIERS, "less-than")
 # Where an English name comes from: our translation, the organisation's own name (found outside the
 # articles, said in `outside`), or the article itself.
 NAME_EN_ORIGINS = ("translation", "own-name", "article")
 TIERS = ("3", "2", "X")
 YEAR_RANGE = (1800, 2100)
+# An id: lower-case ASCII words joined by '-'. A date: YYYY, YYYY-MM or YYYY-MM-DD, each part a group.
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+DATE_PATTERN = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+# The kinds whose values are one of a few words: the checker and the schema read the words from here.
+ENUMS: dict[str, tuple[str, ...]] = {"qualifier": QUALIFIERS, "derived-qualifier": DERIVED_QUALIFIERS,
+                                     "tier": TIERS, "origin": NAME_EN_ORIGINS,
+                                     "precision": ("year", "month", "day"), "basis": ("prior-year", "share")}
 
 # Field annotations: the Python type, and the kind the checker reads from it.
 Id = Annotated[str, "id"]
@@ -54,10 +68,6 @@ Qualifier = Annotated[str | None, "qualifier?"]
 Origin = Annotated[str | None, "origin?"]
 AnyRef = Annotated[str | None, "ref?"]
 PlaceRef = Annotated[str | None, "ref?", ("place",)]
-
-
-def base_of(kind: str) -> str:
-    return kind.rstrip("?")
 
 
 def is_list(kind: str) -> bool:

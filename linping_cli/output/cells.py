@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from linping_cli.model.numbers import format_number
 from linping_cli.model.records import ENTRY_TYPES, reference_fields
-from linping_cli.output.views import FIELD, NameOf
+
+# Looks up an entry's name by id (and, where known, region), for tables that name what they link to.
+NameOf = Callable[[str, str | None], str | None]
+ATTRIBUTE, FIELD = "(attribute)", "(field)"  # compare's own columns: brackets, so no entry id equals them
 
 # How a value's qualifier reads before the number; "range" and "class" are written around it instead, and
 # "less-than" is carried only by derived figures (a share of a more-than whole).

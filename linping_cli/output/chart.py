@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from linping_cli.model.kinds import SENSES
 from linping_cli.model.numbers import format_number
+from linping_cli.model.rows import CHART_BAR
 from linping_cli.output.cells import qualifier_sign, short_source
 from linping_cli.output.safe import visible
 from linping_cli.output.tables import display_width as _width
-from linping_cli.output.views import View
+from linping_cli.output.views import Target, View
 
-_LOWER, _UPPER, _APPROX = {"more-than", "at-least"}, {"at-most", "less-than"}, {"about", "nearly"}
 _CHARS = {False: {"bar": "█", "derived": "▓", "range": "░", "lower": "▶", "upper": "┤", "approx": "~",
                   "unknown": "?"},
           True: {"bar": "#", "derived": "=", "range": "-", "lower": ">", "upper": "|", "approx": "~", "unknown": "?"}}
@@ -28,11 +29,16 @@ LABEL_WIDTH = 36
 
 
 def chart_view(chart: dict[str, Any]) -> View:
-    from linping_cli.query.chart import BAR_FIELDS
+    """The chart as data (a row per bar), drawn as bars for a table and as a standalone page for svg."""
+    def svg(stream: IO[str], target: Target) -> None:
+        from linping_cli.output.svg import render_svg
+
+        stream.write(render_svg(chart))
 
     rows = chart["bars"]
     columns = ["label", "label_en", "value", "unit", "converted_value", "converted_unit", "derived", "source"]
-    return View(chart, rows, columns, rows, all_columns=list(BAR_FIELDS), brief=True)
+    return View(chart, rows, columns, rows, all_columns=list(CHART_BAR.fields), brief=True,
+                renderers={"table": lambda stream, target: render_chart(chart, stream, target), "svg": svg})
 
 
 def mark_of(bar: dict[str, Any]) -> str | None:
@@ -40,9 +46,9 @@ def mark_of(bar: dict[str, Any]) -> str | None:
     qualifier = bar["qualifier"]
     if qualifier is None:
         return None
-    for mark, names in (("lower", _LOWER), ("upper", _UPPER), ("approx", _APPROX)):
-        if qualifier in names:
-            return mark
+    sense = SENSES.get(qualifier)
+    if sense is not None:
+        return sense
     return None if bar["converted_max"] is not None else "unknown"
 
 
@@ -60,8 +66,9 @@ def value_text(bar: dict[str, Any]) -> str:
     return visible(text)
 
 
-def render_chart(chart: dict[str, Any], stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool) -> None:
-    chars = _CHARS[ascii_only]
+def render_chart(chart: dict[str, Any], stream: IO[str], target: Target) -> None:
+    color, terminal = target.color, target.terminal
+    chars = _CHARS[target.ascii_only]
     bars = chart["bars"]
     width = 80
     console = None

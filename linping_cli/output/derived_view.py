@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from linping_cli.output.cells import ATTRIBUTE, FIELD
 from linping_cli.output.marks import derived_line
-from linping_cli.output.views import ATTRIBUTE, FIELD, View
+from linping_cli.output.views import View
 
 
 def entry_with_derived(view: View, derived: list[dict[str, Any]]) -> View:

@@ -1,8 +1,9 @@
 """Write a View in the chosen format: one layer, every format, for every command.
 
 Each command builds a View (what JSON prints, and the same as columns and rows);
-`write` prints a View in the chosen format. Rich is imported only for tables, and
-json only for the formats that use it.
+`write` prints a View in the chosen format. A view may render some formats its own way
+(a chart's bars, a graph's tree, citations): `View.renderers`. Rich is imported only for
+tables, and json only for the formats that use it.
 
 Flattening for CSV and TSV, reversible given a field's type: null is an empty
 cell, true/false are `true`/`false`, and a list or table is compact JSON. TSV
@@ -14,35 +15,39 @@ whose backslashes are escaped); JSON escapes them, keeping the data exact.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import IO, Any, Literal
+from typing import IO, Any
 
-from linping_cli.output.cells import flat_cell, human_cell
+from linping_cli.output.cells import ATTRIBUTE, flat_cell, human_cell
 from linping_cli.output.safe import json_safe, visible
-from linping_cli.output.views import View
+from linping_cli.output.views import Target, View, localized
 
-Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown"]
-ChartFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "svg"]  # chart, compare
-GraphFormat = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "dot", "mermaid"]  # related, graph
+# The formats every result has; some commands add their own (a chart's svg, a graph's dot ...).
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+DELIMITED = ("csv", "tsv")  # the formats --no-headers and --bom apply to
 
 
-def write(view: View, fmt: str, stream: IO[str], *, color: bool, terminal: bool, ascii_only: bool = False,
-          spreadsheet: bool = False, headers: bool = True) -> None:
-    if fmt == "json":
+def write(view: View, fmt: str, stream: IO[str], target: Target, *, spreadsheet: bool = False,
+          headers: bool = True) -> None:
+    own = view.renderers.get(fmt)
+    if own is not None:
+        own(stream, target)
+    elif fmt == "json":
         import json
 
-        stream.write(json_safe(json.dumps(view.data, ensure_ascii=ascii_only, indent=2 if terminal else None)) + "\n")
+        indent = 2 if target.terminal else None
+        stream.write(json_safe(json.dumps(view.data, ensure_ascii=target.ascii_only, indent=indent)) + "\n")
     elif fmt == "jsonl":
         import json
 
-        stream.writelines(json_safe(json.dumps(item, ensure_ascii=ascii_only)) + "\n" for item in view.lines)
-    elif fmt in ("csv", "tsv"):
+        stream.writelines(json_safe(json.dumps(item, ensure_ascii=target.ascii_only)) + "\n" for item in view.lines)
+    elif fmt in DELIMITED:
         _write_delimited(view, stream, "," if fmt == "csv" else "\t", spreadsheet=spreadsheet, headers=headers)
     elif fmt == "markdown":
         _write_markdown(view, stream)
-    elif color or terminal:
+    elif target.color or target.terminal:
         from linping_cli.output.tables import render_table
 
-        render_table(view, stream, color=color, terminal=terminal)
+        render_table(view, stream, target)
     else:
         from linping_cli.output.tables import render_plain_table
 
@@ -87,12 +92,12 @@ _MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_~[]<>&$|"
 _BARE_LINK_PATTERN = r"(?<=\w):(?=//)|\bwww\."
 
 
-def _markdown_cell(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Dataset text made visible, then escaped for Markdown, so `visible`'s marks read as text; a CR is a line break."""
-    return _markdown_text(visible(text.replace("\r\n", "\n").replace("\r", "\n"), newlines=True))
+    return _markdown_escaped(visible(text.replace("\r\n", "\n").replace("\r", "\n"), newlines=True))
 
 
-def _markdown_text(text: str) -> str:
+def _markdown_escaped(text: str) -> str:
     """A cell's text as Markdown shows it literally: line breaks, CR included, become <br>."""
     import re
 
@@ -102,9 +107,11 @@ def _markdown_text(text: str) -> str:
 
 def _write_markdown(view: View, stream: IO[str]) -> None:
     def cell(column: str, row: Mapping[str, Any]) -> str:
-        return _markdown_cell(human_cell(column, row.get(column), row, view.name_of, view.brief))
+        return markdown_text(human_cell(column, row.get(column), row, view.name_of, view.brief, view.lang))
 
-    stream.write("| " + " | ".join(_markdown_cell(column) for column in view.columns) + " |\n")
-    stream.write("|" + "|".join(" --- " for _ in view.columns) + "|\n")
-    for row in view.rows:
-        stream.write("| " + " | ".join(cell(c, row) for c in view.columns) + " |\n")
+    columns, rows = localized(view)
+    stream.write("| " + " | ".join(markdown_text(column if column != ATTRIBUTE else "") for column in columns)
+                 + " |\n")
+    stream.write("|" + "|".join(" --- " for _ in columns) + "|\n")
+    for row in rows:
+        stream.write("| " + " | ".join(cell(c, row) for c in columns) + " |\n")

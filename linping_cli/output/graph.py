@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from linping_cli.output.safe import visible
-from linping_cli.output.views import View
+from linping_cli.output.views import Target, View
 
 EDGE_COLUMNS = ["from", "relation", "to", "from_name", "to_name"]
 
@@ -19,12 +19,18 @@ def _label(node: dict[str, Any]) -> str:
     return f"{node['name']} ({node['id']})" if node["type"] != "person" else f"{node['name']} ({node['name_en']})"
 
 
-def graph_view(graph: dict[str, Any]) -> View:
-    """JSON: {"nodes", "edges"}; JSONL a line per edge; the other formats an edge a row, with both names."""
+def graph_view(graph: dict[str, Any], root: str | None = None, depth: int = 0) -> View:
+    """JSON: {"nodes", "edges"}; JSONL a line per edge; DOT and Mermaid; a table of edges, each with both names,
+    or, around one entry (`root`), the tree of what it links to."""
     names = {node["id"]: node["name"] for node in graph["nodes"]}
     rows = [{**edge, "from_name": names.get(edge["from"]), "to_name": names.get(edge["to"])}
             for edge in graph["edges"]]
-    return View(graph, graph["edges"], EDGE_COLUMNS, rows)
+    view = View(graph, graph["edges"], EDGE_COLUMNS, rows, renderers={
+        "dot": lambda stream, target: stream.write(to_dot(graph)),
+        "mermaid": lambda stream, target: stream.write(to_mermaid(graph))})
+    if root is not None:
+        view.renderers["table"] = lambda stream, target: render_tree(graph, root, depth, stream, target)
+    return view
 
 
 def tree_lines(graph: dict[str, Any], root: str, depth: int, ascii_only: bool) -> list[tuple[int, str]]:
@@ -59,9 +65,9 @@ def tree_lines(graph: dict[str, Any], root: str, depth: int, ascii_only: bool) -
     return lines
 
 
-def render_tree(graph: dict[str, Any], root: str, depth: int, stream: IO[str], *, color: bool, terminal: bool,
-                ascii_only: bool) -> None:
-    lines = [(level, visible(text)) for level, text in tree_lines(graph, root, depth, ascii_only)]
+def render_tree(graph: dict[str, Any], root: str, depth: int, stream: IO[str], target: Target) -> None:
+    color, terminal = target.color, target.terminal
+    lines = [(level, visible(text)) for level, text in tree_lines(graph, root, depth, target.ascii_only)]
     if not (color or terminal):
         stream.write("".join("  " * level + text + "\n" for level, text in lines))
         return

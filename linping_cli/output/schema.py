@@ -1,4 +1,4 @@
-"""The JSON Schema (draft 2020-12) of what `linping` prints, derived from the record types."""
+"""The JSON Schema (draft 2020-12) of what `linping` prints, derived from the record types and the row definitions."""
 
 from __future__ import annotations
 
@@ -6,53 +6,40 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from linping_cli.model.kinds import (
-    KEY_FIGURE_KINDS,
-    NAME_EN_ORIGINS,
-    OUTSIDE_KINDS,
-    QUALIFIERS,
-    SOURCE_KINDS,
-    SOURCE_REF_KINDS,
-    STATEMENT_KINDS,
-    TIERS,
-)
+from linping_cli.model import rows
+from linping_cli.model.kinds import DATE_PATTERN, ENUMS, ID_PATTERN, NESTED_KINDS
 from linping_cli.model.records import ENTRY_TYPES, field_specs
 
-_NESTED = {"sources": "source_ref", "key_figures": "key_figure", "outside": "outside", "statements": "statement"}
-# The kind of each field of a fact row (query.facts.FACT_FIELDS): an entry's identity, then a key figure's fields.
-FACT_KINDS = {"entry": "id", "type": "type", "name": "text", "name_en": "text", "label": "text?", "label_en": "text?",
-              "value": "num", "value_max": "num?", "unit": "text", "unit_en": "text?", "qualifier": "qualifier?",
-              "target": "bool", "projected": "bool", "year": "year?", "year_inferred": "bool", "growth": "num?",
-              "source": "sources"}
+# The $defs name of each kind of nested table or row.
+_NESTED = {"sources": "source_ref", "key_figures": "key_figure", "outside": "outside", "statements": "statement",
+           **{kind: row.name for kind, row in rows.NESTED_ROWS.items()}}
+_SIMPLE: dict[str, dict[str, Any]] = {
+    "id": {"type": "string", "pattern": f"^{ID_PATTERN}$"},
+    "text": {"type": "string", "minLength": 1},
+    "region": {"type": "string"},
+    "type": {"enum": list(ENTRY_TYPES)},
+    "ref": {"type": "string"},
+    "texts": {"type": "array", "items": {"type": "string"}},
+    "refs": {"type": "array", "items": {"type": "string"}},
+    "num": {"type": "number"},
+    "int": {"type": "integer"},
+    "year": {"type": "integer"},
+    "bool": {"type": "boolean"},
+    "true": {"const": True},
+    "date": {"type": "string", "pattern": f"^{DATE_PATTERN}$"},
+}
 
 
-def _kind_schema(kind: str) -> dict[str, Any]:
-    optional = kind.endswith("?")
+def kind_schema(kind: str) -> dict[str, Any]:
+    """The schema of one kind of field (see model/kinds); "?" adds null."""
     base = kind.rstrip("?")
     if base in _NESTED:
-        schema: dict[str, Any] = {"type": "array", "items": {"$ref": f"#/$defs/{_NESTED[base]}"}}
+        schema: dict[str, Any] = {"type": "array", "items": _ref(_NESTED[base])}
         if base == "sources":
             schema["minItems"] = 1
-        return schema
-    simple: dict[str, dict[str, Any]] = {
-        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-        "text": {"type": "string", "minLength": 1},
-        "region": {"type": "string"},
-        "type": {"type": "string"},
-        "ref": {"type": "string"},
-        "texts": {"type": "array", "items": {"type": "string"}},
-        "refs": {"type": "array", "items": {"type": "string"}},
-        "num": {"type": "number"},
-        "int": {"type": "integer"},
-        "year": {"type": "integer"},
-        "bool": {"type": "boolean"},
-        "date": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-        "qualifier": {"enum": list(QUALIFIERS)},
-        "tier": {"enum": list(TIERS)},
-        "origin": {"enum": list(NAME_EN_ORIGINS)},
-    }
-    schema = dict(simple[base])
-    if optional:
+        return {**schema, "type": ["array", "null"]} if kind.endswith("?") else schema
+    schema = {"enum": list(ENUMS[base])} if base in ENUMS else dict(_SIMPLE[base])
+    if kind.endswith("?"):
         if "enum" in schema:
             schema["enum"] = [*schema["enum"], None]
         else:
@@ -63,71 +50,66 @@ def _kind_schema(kind: str) -> dict[str, Any]:
 def _object(kinds: dict[str, str]) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {name: _kind_schema(kind) for name, kind in kinds.items()},
+        "properties": {name: kind_schema(kind) for name, kind in kinds.items()},
         "required": list(kinds),
         "additionalProperties": False,
     }
+
+
+def _record(properties: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An object of exactly these keys, each given as a schema."""
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
 
 
 def _ref(name: str) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _array(items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": items}
-
-
-def _record(properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+def _array(items: dict[str, Any], **more: Any) -> dict[str, Any]:
+    return {"type": "array", "items": items, **more}
 
 
 _COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}
-_TEXT, _COUNT = {"type": "string"}, {"type": "integer"}
-_MAYBE_TEXT, _MAYBE_COUNT = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
+_STATS_GROUPS = ("types", "regions", "figures_by_year", "sources", "outside_the_articles", "name_en_origin")
+_STATS = _record({"entries": {"type": "integer"}, **dict.fromkeys(_STATS_GROUPS, _COUNTS)})
 _COMPARE_ROW = {"type": "object", "required": ["field", "label", "values"], "additionalProperties": False,
-                "properties": {"field": _TEXT, "label": _TEXT, "values": {"type": "array"},
+                "properties": {"field": {"type": "string"}, "label": {"type": "string"}, "values": {"type": "array"},
                                "note": {"type": "string", "description": "Why some values are null."}}}
-_STATS = _record({"entries": _COUNT, "types": _COUNTS, "regions": _COUNTS, "figures_by_year": _COUNTS,
-                  "sources": _COUNTS, "outside_the_articles": _COUNTS, "name_en_origin": _COUNTS})
+# `values category|tag`: {"category" or "tag": the value, "entries": how many carry it}.
+_VALUE = {"type": "object", "properties": {"entries": {"type": "integer"}}, "required": ["entries"],
+          "minProperties": 2, "maxProperties": 2, "additionalProperties": {"type": "string"}}
 
 
 def _outputs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
-    """What each command prints: (its JSON, one line of its JSONL). A new command adds itself here,
-    and one line to OUTPUTS in tests/output/test_output_schema.py.
-    """
-    from linping_cli.output.schema_views import view_defs
+    """What each command prints: (its JSON, one line of its JSONL)."""
+    entry, fact = _ref("entry"), {"anyOf": [_ref("fact"), _ref("derived_fact")]}
+    graph = _record({"nodes": _array(_ref("graph_node")), "edges": _array(_ref("graph_edge"))})
+    chart = _record({**{name: kind_schema(kind) for name, kind in (
+        ("title", "text"), ("title_en", "text"), ("unit", "text"), ("unit_en", "text?"))},
+        "bars": _array(_ref("chart_bar"), minItems=1), "sources": _array({"type": "string"})})
 
-    views = view_defs()
-    entry = _ref("entry")
-    source = _object({"file": "text", "region": "region", **SOURCE_KINDS})
-    source["properties"]["entries"] = _COUNT
-    source["required"].append("entries")
-    citation = _record({"entry": _TEXT, "file": _TEXT, "section": _TEXT, "title": _MAYBE_TEXT,
-                        "subtitle": _MAYBE_TEXT, "authors": _array(_TEXT)})
-    fact = _ref("fact")
-    answer = _object({**FACT_KINDS, "score": "num"})
-    value = {"type": "object", "properties": {"entries": _COUNT}, "required": ["entries"], "minProperties": 2,
-             "maxProperties": 2, "additionalProperties": _TEXT}
-    problem = _record({"file": _TEXT, "line": _MAYBE_COUNT, "entry_id": _MAYBE_TEXT, "field": _MAYBE_TEXT,
-                       "message": _TEXT})
+    def listed(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        return _array(_ref(name)), _ref(name)
+
     return {
         "search": (_array(entry), entry),
         "list": (_array(entry), entry),
-        "show": ({"anyOf": [entry, _array(entry), _ref("entry_with_derived")]}, entry),
+        "show": ({"anyOf": [entry, _array(entry), _ref("entry_with_derived")]}, {"anyOf": [entry,
+                                                                                          _ref("entry_with_derived")]}),
         "compare": (_ref("comparison"), _COMPARE_ROW),
-        "sources": (_array(source), source),
-        "stats": (_STATS, _record({"group": {"enum": [k for k, v in _STATS["properties"].items() if v is _COUNTS]},
-                                   "key": _TEXT, "count": _COUNT})),
-        "validate": (_array(problem), problem),
-        "export": (_array(_record({"table": _TEXT, "rows": _COUNT})), _record({"table": _TEXT, "rows": _COUNT})),
-        "cite": (_array(citation), citation),
-        "facts": (_array({"anyOf": [fact, _ref("derived_fact")]}), {"anyOf": [fact, _ref("derived_fact")]}),
-        "ask": (_record({"question": _TEXT, "answers": _array(answer)}), answer),
-        "timeline": (views["timeline"], views["timeline"]["items"]),
-        "related": (_ref("graph"), views["graph"]["properties"]["edges"]["items"]),
-        "graph": (views["graph"], views["graph"]["properties"]["edges"]["items"]),
-        "chart": (views["chart"], views["chart"]["properties"]["bars"]["items"]),
-        "values": (_array(value), value),
+        "sources": listed("source"),
+        "stats": (_STATS, _record({"group": {"enum": list(_STATS_GROUPS)}, "key": {"type": "string"},
+                                   "count": {"type": "integer"}})),
+        "validate": listed("problem"),
+        "export": listed("exported_table"),
+        "cite": listed("citation"),
+        "facts": (_array(fact), fact),
+        "ask": (_record({"question": {"type": "string"}, "answers": _array(_ref("answer"))}), _ref("answer")),
+        "timeline": listed("timeline_item"),
+        "related": (graph, _ref("graph_edge")),
+        "graph": (graph, _ref("graph_edge")),
+        "chart": (chart, _ref("chart_bar")),
+        "values": (_array(_VALUE), _VALUE),
     }
 
 
@@ -156,27 +138,26 @@ def _describe(output: str | None) -> str:
     return f"What `linping {command} --json` prints."
 
 
+def _definitions(fields: Sequence[str] | None) -> dict[str, Any]:
+    """Every $defs entry: the nested tables, the entry types, the rows, and what each command prints."""
+    defs: dict[str, Any] = {_NESTED[kind]: _object(kinds) for kind, kinds in NESTED_KINDS.items()}
+    defs["key_figure"] = _object({**NESTED_KINDS["key_figures"], "source": "sources"})  # filled in when checked
+    defs.update((type_name, _entry_def(type_name, fields)) for type_name in ENTRY_TYPES)
+    # anyOf: with --fields, one object may fit several types.
+    defs["entry"] = {"anyOf": [_ref(name) for name in ENTRY_TYPES]}
+    defs.update((row.name, _object(row.kinds)) for row in vars(rows).values() if isinstance(row, rows.Row))
+    defs["comparison"] = _record({"entries": _array(_ref("entry"), minItems=2), "rows": _array(_COMPARE_ROW)})
+    defs["entry_with_derived"] = _record({"entry": _ref("entry"), "derived": _array(_ref("derived_fact"))})
+    for command, (whole, line) in _outputs().items():
+        defs[command], defs[f"{command}.jsonl"] = whole, line
+    return defs
+
+
 def build_schema(output: str | None = None, fields: Sequence[str] | None = None) -> dict[str, Any]:
     """The whole document (any output), or the one for `output` (one of `output_names()`); entries hold
     only `fields` when given.
     """
-    from linping_cli.output.schema_views import view_defs
-
-    defs: dict[str, Any] = {
-        "source_ref": _object(SOURCE_REF_KINDS),
-        "key_figure": _object({**KEY_FIGURE_KINDS, "source": "sources"}),
-        "outside": _object(OUTSIDE_KINDS),
-        "statement": _object(STATEMENT_KINDS),
-    }
-    defs.update((type_name, _entry_def(type_name, fields)) for type_name in ENTRY_TYPES)
-    # anyOf: with --fields, one object may fit several types.
-    defs["entry"] = {"anyOf": [_ref(name) for name in ENTRY_TYPES]}
-    defs["comparison"] = _record({"entries": {**_array(_ref("entry")), "minItems": 2}, "rows": _array(_COMPARE_ROW)})
-    defs["fact"] = _object(FACT_KINDS)
-    defs["fact"]["properties"]["type"] = {"enum": list(ENTRY_TYPES)}
-    defs.update(view_defs())
-    for command, (whole, line) in _outputs().items():
-        defs[command], defs[f"{command}.jsonl"] = whole, line
+    defs = _definitions(fields)
     root: dict[str, Any] = {"anyOf": [_ref(name) for name in defs if f"{name}.jsonl" in defs]}
     if output is not None:
         root = _ref(output)

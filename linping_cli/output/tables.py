@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import IO, Any
 
-from linping_cli.output.cells import human_cell, in_language
+from linping_cli.output.cells import ATTRIBUTE, human_cell
 from linping_cli.output.safe import visible
-from linping_cli.output.views import ATTRIBUTE, FIELD, View
+from linping_cli.output.views import Target, View, localized
 
 # Columns a table too wide for the terminal leaves out, the first listed first; the others always stay.
 DROPPED_FIRST = ("name_en", "summary_en", "title_en", "summary", "source", "region", "location", "maker",
@@ -20,50 +20,26 @@ WHOLE_COLUMNS = {"id", "file"}
 NUMERIC_COLUMNS = {"value", "growth", "year", "count", "entries", "scale", "edition", "founded", "deadline"}
 
 
-def localize(view: View) -> tuple[list[str], list[dict[str, Any]]]:
-    """The columns and rows a table shows in `view.lang`: an `_en` twin replaces or joins its field."""
-    lang = view.lang
-    if lang is None:
-        return view.columns, view.rows
-    if view.rows and FIELD in view.rows[0]:  # compare: one row per field
-        by_field = {row[FIELD]: row for row in view.rows}
-        rows = []
-        for row in view.rows:
-            field = row[FIELD]
-            if field.endswith("_en") and field[:-3] in by_field:
-                continue
-            twin = by_field.get(f"{field}_en")
-            if lang == "en" and twin:
-                row = {**row, **{c: twin[c] for c in view.columns[1:] if twin.get(c) is not None}}
-            if field == "key_figure":
-                shown = next((v for c in view.columns[1:] if isinstance(v := row.get(c), dict)), None)
-                row = {**row, ATTRIBUTE: in_language(shown, "label", lang)} if shown else row
-            rows.append(row)
-        return view.columns, rows
-    columns = [c for c in view.columns if not (c.endswith("_en") and c[:-3] in view.columns)]
-    if lang == "zh":
-        return columns, view.rows
-    return columns, [{**row, **{c: row[f"{c}_en"] for c in columns if row.get(f"{c}_en")}} for row in view.rows]
-
 MIN_WIDTH = 40  # columns a terminal table is laid out in at the least
 CELL_LIMIT = 2000  # characters of one cell a terminal table shows
 
 
-def render_table(view: View, stream: IO[str], *, color: bool, terminal: bool) -> None:
+def render_table(view: View, stream: IO[str], target: Target) -> None:
     from rich.console import Console
 
+    color, terminal = target.color, target.terminal
     console = Console(
         file=stream,
         color_system="auto" if color else None,
         force_terminal=color,
         no_color=not color,
         highlight=False,
-        width=None if terminal else 100_000,  # on a terminal, its width (or $COLUMNS)
+        width=(target.width or None) if terminal else 100_000,  # on a terminal, its width (or $COLUMNS)
         emoji=False,
     )
     if terminal and console.width < MIN_WIDTH:  # COLUMNS=0 or 1 would leave no room for any cell
         console.width = MIN_WIDTH
-    columns, rows = localize(view)
+    columns, rows = localized(view)
     if view.vertical:
         for number, row in enumerate(rows):
             if number:
@@ -169,7 +145,7 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
     Columns are two spaces apart and padded by display width (a Chinese character
     takes two cells); a cell of several lines continues on the rows below.
     """
-    columns, rows = localize(view)
+    columns, rows = localized(view)
     if view.vertical:
         blocks = [_plain_grid([[c, _text(view, c, row)] for c in columns if c in row], None) for row in rows]
         stream.write("\n".join(blocks))

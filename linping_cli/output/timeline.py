@@ -1,30 +1,41 @@
-"""The timeline as a View, and on a terminal as a Rich table grouped by year."""
+"""The timeline as a View; on a terminal, a Rich table grouped by year."""
 
 from __future__ import annotations
 
 from typing import IO, Any
 
+from linping_cli.model.rows import TIMELINE_ITEM
 from linping_cli.output.cells import human_cell
 from linping_cli.output.safe import visible
-from linping_cli.output.views import View
+from linping_cli.output.views import Target, View
 
 COLUMNS = ["when", "what", "name", "name_en", "entry", "source"]
 
 
 def timeline_view(items: list[dict[str, Any]]) -> View:
-    from linping_cli.query.timeline import TIMELINE_FIELDS
-
     rows = [{**item, "when": item["date"] + (" (inferred)" if item["inferred"] else "")} for item in items]
-    return View(items, items, COLUMNS, rows, all_columns=list(TIMELINE_FIELDS), brief=True)
+    view = View(items, items, COLUMNS, rows, all_columns=list(TIMELINE_ITEM.fields), brief=True)
+
+    def table(stream: IO[str], target: Target) -> None:
+        if target.terminal:
+            _render_grouped(view, stream, target)
+        else:  # in a pipe, the plain table
+            from linping_cli.output.tables import render_plain_table
+
+            render_plain_table(view, stream)
+
+    view.renderers["table"] = table
+    return view
 
 
-def render_timeline(view: View, stream: IO[str], *, color: bool) -> None:
+def _render_grouped(view: View, stream: IO[str], target: Target) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    color = target.color
     console = Console(file=stream, color_system="auto" if color else None, force_terminal=color, no_color=not color,
-                      highlight=False, emoji=False)
+                      highlight=False, emoji=False, width=target.width)
     table = Table(header_style="bold" if color else None, show_edge=False)
     for column in COLUMNS:
         table.add_column(column, overflow="fold")
@@ -35,5 +46,6 @@ def render_timeline(view: View, stream: IO[str], *, color: bool) -> None:
                 table.add_section()
             year = row["date"][:4]
             table.add_row(Text(year, style="bold cyan" if color else ""))
-        table.add_row(*(Text(visible(human_cell(c, row.get(c), row, view.name_of, view.brief))) for c in COLUMNS))
+        table.add_row(*(Text(visible(human_cell(c, row.get(c), row, view.name_of, view.brief, view.lang)))
+                        for c in COLUMNS))
     console.print(table)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, Any
 
 from linping_cli.model.records import ENTRY_TYPES, Entry, Figure, field_order, to_dict
-
-if TYPE_CHECKING:
-    from linping_cli.query.compare import Comparison
+from linping_cli.output.cells import ATTRIBUTE, FIELD, NameOf, in_language, qualified
 
 DEFAULT_COLUMNS = {
     "figure": ["id", "name", "name_en", "value", "unit", "year", "growth", "source"],
@@ -25,9 +23,18 @@ DEFAULT_COLUMNS = {
 MIXED_COLUMNS = ["id", "type", "name", "name_en", "source"]
 
 
-# Looks up an entry's name by id (and, where known, region), for tables that name what they link to.
-NameOf = Callable[[str, str | None], str | None]
-ATTRIBUTE, FIELD = "(attribute)", "(field)"  # compare's own columns: brackets, so no entry id equals them
+class Target:
+    """Where text is written: a terminal or not, with colour or not, how wide, and whether it can carry Chinese."""
+
+    __slots__ = ("ascii_only", "color", "terminal", "width")
+
+    def __init__(self, *, color: bool = False, terminal: bool = False, width: int | None = None,
+                 ascii_only: bool = False) -> None:
+        self.color, self.terminal, self.width, self.ascii_only = color, terminal, width, ascii_only
+
+
+# A format a view writes its own way (a chart's bars, a graph's tree, citations): given the stream and its target.
+Renderer = Callable[[IO[str], Target], object]
 
 
 def _no_name(key: str, region: str | None) -> str | None:
@@ -39,16 +46,48 @@ class View:
 
     def __init__(self, data: Any, lines: list[Any], columns: list[str], rows: list[dict[str, Any]], *,
                  vertical: bool = False, name_of: NameOf = _no_name,
-                 all_columns: list[str] | None = None, brief: bool = False) -> None:
+                 all_columns: list[str] | None = None, brief: bool = False,
+                 renderers: dict[str, Renderer] | None = None) -> None:
         self.data = data
-        self.lines = lines
+        self.lines = lines  # what JSONL prints, a line each
         self.columns = columns  # what a table or Markdown shows
         self.all_columns = all_columns or columns  # what CSV and TSV carry: everything, so nothing is lost
         self.rows = rows
         self.brief = brief  # one line per row: sources by their short names
         self.vertical = vertical  # a table shows the one row as field/value pairs
         self.name_of = name_of
+        self.renderers = renderers or {}
         self.lang: str | None = None  # zh or en: one language where a person reads; None: both where shown
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def localized(view: View) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows a table or Markdown shows in `view.lang`: an `_en` twin replaces or joins its field."""
+    lang = view.lang
+    if lang is None:
+        return view.columns, view.rows
+    if view.rows and FIELD in view.rows[0]:  # compare: one row per field
+        by_field = {row[FIELD]: row for row in view.rows}
+        rows = []
+        for row in view.rows:
+            field = row[FIELD]
+            if field.endswith("_en") and field[:-3] in by_field:
+                continue
+            twin = by_field.get(f"{field}_en")
+            if lang == "en" and twin:
+                row = {**row, **{c: twin[c] for c in view.columns[1:] if twin.get(c) is not None}}
+            if field == "key_figure":
+                shown = next((v for c in view.columns[1:] if isinstance(v := row.get(c), dict)), None)
+                row = {**row, ATTRIBUTE: in_language(shown, "label", lang)} if shown else row
+            rows.append(row)
+        return view.columns, rows
+    columns = [c for c in view.columns if not (c.endswith("_en") and c[:-3] in view.columns)]
+    if lang == "zh":
+        return columns, view.rows
+    return columns, [{**row, **{c: row[f"{c}_en"] for c in columns if row.get(f"{c}_en")}} for row in view.rows]
 
 
 def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -85,23 +124,18 @@ def entry_view(entries: Sequence[Entry], fields: Sequence[str] | None, *,
                 name_of=name_of)
 
 
-def comparison_view(comparison: Comparison, fields: Sequence[str] | None, *, headers: Sequence[str],
-                    name_of: NameOf = _no_name) -> View:
-    rows = [r for r in comparison.rows if not fields or r.field in fields or r.field == "key_figure"]
-    data = {
-        "entries": [_pick(to_dict(entry), fields) for entry in comparison.entries],
-        "rows": [{"field": r.field, "label": r.label, "values": r.values, **({"note": r.note} if r.note else {})}
-                 for r in rows],
-    }
-    from linping_cli.output.cells import qualified
-
+def comparison_view(entries: Sequence[Entry], rows: Sequence[dict[str, Any]], fields: Sequence[str] | None, *,
+                    headers: Sequence[str], name_of: NameOf = _no_name) -> View:
+    """compare: rows as `query.compare` gives them ({"field", "label", "values", "note"?}), one column per entry."""
+    kept = [r for r in rows if not fields or r["field"] in fields or r["field"] == "key_figure"]
+    data = {"entries": [_pick(to_dict(entry), fields) for entry in entries], "rows": kept}
     columns = [ATTRIBUTE, *headers]
-    grid = [{ATTRIBUTE: f"{r.label} ({r.note})" if r.note else r.label, FIELD: r.field,
-             **dict(zip(headers, r.values, strict=True))} for r in rows]
+    grid = [{ATTRIBUTE: f"{r['label']} ({r['note']})" if r.get("note") else r["label"], FIELD: r["field"],
+             **dict(zip(headers, r["values"], strict=True))} for r in kept]
     for line in grid:
-        if line[FIELD] == "value" and all(isinstance(e, Figure) for e in comparison.entries):
+        if line[FIELD] == "value" and all(isinstance(e, Figure) for e in entries):
             # As a person reads it, the value carries its qualifier: >460, not 460.
-            line.update({h: qualified(to_dict(e)) for h, e in zip(headers, comparison.entries, strict=True)})
+            line.update({h: qualified(to_dict(e)) for h, e in zip(headers, entries, strict=True)})
     return View(data, data["rows"], columns, grid, name_of=name_of)
 
 
@@ -126,7 +160,11 @@ def facts_view(rows: list[dict[str, Any]], fields: Sequence[str] | None, all_fie
     return View(objects, objects, columns, rows, all_columns=list(fields or all_fields), brief=True)
 
 
-def answers_view(question: str, answers: list[dict[str, Any]]) -> View:
-    """ask's answers: an object with the question for JSON, a row per answer for the other formats."""
+def answers_view(question: str, answers: list[dict[str, Any]], *, growth: bool = False) -> View:
+    """ask's answers: an object with the question for JSON, a row per answer for the other formats, and for a
+    table a line per answer, as a person reads it."""
+    from linping_cli.output.answers import answer_lines
+
     columns = list(answers[0]) if answers else ["entry", "label", "value", "unit", "year", "source"]
-    return View({"question": question, "answers": answers}, answers, columns, answers, brief=True)
+    return View({"question": question, "answers": answers}, answers, columns, answers, brief=True,
+                renderers={"table": lambda stream, target: stream.write(answer_lines(answers, growth=growth))})

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from linping_cli.query.facts import FACT_FIELDS, fact_rows
+from linping_cli.model.rows import FACT
+from linping_cli.query.facts import fact_rows
 from linping_cli.query.search import TAG_PART, Hit, parse_query, rank, score_terms
 from linping_cli.query.terms import Parsed, Term
 from linping_cli.store.dataset import Dataset
@@ -121,4 +122,4 @@ def _answers(parsed: Parsed, weighed: Weighed) -> bool:
 
 def _answer(weighed: Weighed) -> dict[str, Any]:
     fact = weighed.fact
-    return {**{key: fact[key] for key in FACT_FIELDS}, "score": weighed.score}
+    return {**{key: fact[key] for key in FACT.fields}, "score": weighed.score}

@@ -9,10 +9,7 @@ from linping_cli.model.errors import UserError
 from linping_cli.model.records import Entry, Figure
 from linping_cli.query.facts import fact_rows
 from linping_cli.query.units import Units, round_converted
-
-# The keys of a bar, in order: the stated figure's, then what the chart shows.
-BAR_FIELDS = ("entry", "label", "label_en", "value", "value_max", "unit", "unit_en", "qualifier", "target", "year",
-              "derived", "formula", "converted_value", "converted_max", "converted_unit", "source")
+from linping_cli.store.dataset import Dataset
 
 
 class Chart:
@@ -25,6 +22,20 @@ class Chart:
         files = list(dict.fromkeys(ref["file"] for bar in self.bars for ref in bar["source"]))
         return {"title": self.title, "title_en": self.title_en, "unit": self.unit, "unit_en": self.unit_en,
                 "bars": self.bars, "sources": files}
+
+
+def chart_of(entries: Sequence[Entry], dataset: Dataset, unit: str | None, title: tuple[str, str] | None, *,
+             key_figures: bool, keep_order: bool, derived: bool) -> Chart:
+    """The chart of these entries' figures (of their key figures too, with `key_figures`), in `unit` or the one
+    they share; with `derived`, beside the stated figures those worked out from them that convert into it."""
+    units = Units(dataset.units)
+    facts = chart_facts(entries, key_figures)
+    if derived and facts:
+        from linping_cli.query.derived import derived_rows
+
+        into = unit or facts[0]["unit"]
+        facts += [row for row in derived_rows(entries, dataset) if units.converts(row["unit"], into)]
+    return build_chart(facts, units, unit, title, keep_order=keep_order)
 
 
 def chart_facts(entries: Sequence[Entry], key_figures: bool) -> list[dict[str, Any]]:

@@ -13,20 +13,12 @@ if TYPE_CHECKING:
     from linping_cli.query.units import Units
 
 
-class Row:
-    """One compared attribute: its key, a label for people, one value per entry, and why some are null."""
-
-    __slots__ = ("field", "label", "note", "values")
-
-    def __init__(self, field: str, label: str, values: list[Any], note: str | None = None) -> None:
-        self.field, self.label, self.values, self.note = field, label, values, note
+# One compared attribute: {"field": its key, "label": for people, "values": one per entry, "note"?: why some are null}.
+Row = dict[str, Any]
 
 
-class Comparison:
-    __slots__ = ("entries", "rows")
-
-    def __init__(self, entries: list[Entry], rows: list[Row]) -> None:
-        self.entries, self.rows = entries, rows
+def _row(field: str, label: str, values: list[Any], note: str | None = None) -> Row:
+    return {"field": field, "label": label, "values": values, **({"note": note} if note else {})}
 
 
 _FIGURE_ROWS = ("name", "name_en", "value", "value_max", "unit", "qualifier", "target", "projected", "year",
@@ -35,7 +27,7 @@ _SKIPPED = {"id", "type", "pinyin", "aliases", "tags", "summary", "summary_en", 
             "note", "source", "region"}
 
 
-def compare(entries: Sequence[Entry], units: Units | None = None, unit: str | None = None) -> Comparison:
+def compare(entries: Sequence[Entry], units: Units | None = None, unit: str | None = None) -> list[Row]:
     """Line entries up attribute by attribute; figures sharing a unit also get difference and ratio.
 
     With `units`, figures whose units convert into one another (亿元, 万元) are converted, into `unit` or
@@ -57,20 +49,20 @@ def compare(entries: Sequence[Entry], units: Units | None = None, unit: str | No
     else:
         rows = _attribute_rows(entries)
     if len({entry.region for entry in entries}) > 1:
-        rows.insert(0, Row("region", "region", [entry.region for entry in entries]))
-    return Comparison(list(entries), rows)
+        rows.insert(0, _row("region", "region", [entry.region for entry in entries]))
+    return rows
 
 
 def _figure_rows(figures: list[Figure], units: Units | None, unit: str | None) -> list[Row]:
-    rows = [Row(name, name, [getattr(f, name) for f in figures]) for name in _FIGURE_ROWS]
+    rows = [_row(name, name, [getattr(f, name) for f in figures]) for name in _FIGURE_ROWS]
     values: list[float] = [f.value for f in figures]
     if unit is not None or len({f.unit for f in figures}) > 1:
         converted = _converted(figures, units, unit)
         if converted is None:
             return rows
         values, target = converted
-        rows.append(Row("converted_value", f"value in {target}", values))
-        rows.append(Row("converted_unit", "converted unit", [target] * len(figures)))
+        rows.append(_row("converted_value", f"value in {target}", values))
+        rows.append(_row("converted_unit", "converted unit", [target] * len(figures)))
     # Arithmetic only between exact values: "more than 460" minus 499 is no number.
     exact = [f.qualifier is None and not f.projected for f in figures]
     base = values[0]
@@ -91,7 +83,7 @@ def _arithmetic(field: str, label: str, results: list[float | None], note: str |
         values.append(round(result, 6) if result is not None and finite else None)
         if not finite and note is None:
             note = "null where the result is beyond the range of a number"
-    return Row(field, label, values, note)
+    return _row(field, label, values, note)
 
 
 def _converted(figures: list[Figure], units: Units | None, unit: str | None) -> tuple[list[float], str] | None:
@@ -112,7 +104,7 @@ def _converted(figures: list[Figure], units: Units | None, unit: str | None) -> 
 def _attribute_rows(entries: Sequence[Entry]) -> list[Row]:
     shared = [name for name in field_order(type(entries[0]))
               if name not in _SKIPPED and all(name in field_order(type(e)) for e in entries)]
-    rows = [Row(name, name, [getattr(e, name) for e in entries]) for name in shared]
+    rows = [_row(name, name, [getattr(e, name) for e in entries]) for name in shared]
     labels: dict[str, None] = {}
     for entry in entries:
         labels.update(dict.fromkeys(figure["label_en"] or figure["label"] for figure in entry.key_figures))
@@ -121,5 +113,5 @@ def _attribute_rows(entries: Sequence[Entry]) -> list[Row]:
         for entry in entries:
             match = [f for f in entry.key_figures if (f["label_en"] or f["label"]) == label]
             values.append(match[0] if match else None)
-        rows.append(Row("key_figure", label, values))
+        rows.append(_row("key_figure", label, values))
     return rows

@@ -16,20 +16,19 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from linping_cli.model.kinds import APPROX as _APPROX
+from linping_cli.model.kinds import LOWER as _LOWER
+from linping_cli.model.kinds import SENSES as _SENSE
+from linping_cli.model.kinds import UPPER as _UPPER
 from linping_cli.model.numbers import format_number
 from linping_cli.model.records import Entry, Figure
+from linping_cli.model.rows import DERIVED_FACT, DERIVED_INPUT
 from linping_cli.query.facts import fact_rows
 from linping_cli.query.units import Units
 
 if TYPE_CHECKING:
     from linping_cli.store.dataset import Dataset
 
-# The keys a derived row adds to those of a fact row.
-DERIVED_FIELDS = ("derived", "basis", "formula", "inputs", "qualifier_note")
-# The sense of each qualifier: the value is a lower bound, an upper bound, or approximate.
-_LOWER, _UPPER, _APPROX = "lower", "upper", "approx"
-_SENSE = {"more-than": _LOWER, "at-least": _LOWER, "at-most": _UPPER, "less-than": _UPPER, "about": _APPROX,
-          "nearly": _APPROX}
 _STRICT = {"more-than", "less-than"}
 _FLIPPED = {"more-than": "less-than", "at-least": "at-most", "less-than": "more-than", "at-most": "at-least"}
 
@@ -130,17 +129,16 @@ def _row(fact: dict[str, Any], value: float, unit: str, unit_en: str | None, qua
     sources: list[dict[str, str]] = []
     for given in inputs:
         sources += [ref for ref in given["source"] or () if ref not in sources]
-    rounded = _rounded(value, qualifier)
-    return {
+    row = {
         "entry": fact["entry"], "type": fact["type"], "name": fact["name"], "name_en": fact["name_en"],
-        "label": label, "label_en": label_en, "value": rounded, "unit": unit, "unit_en": unit_en,
-        "qualifier": qualifier, "target": False, "year": year,
+        "label": label, "label_en": label_en, "value": _rounded(value, qualifier), "value_max": None, "unit": unit,
+        "unit_en": unit_en, "qualifier": qualifier, "target": False, "projected": False, "year": year,
         "year_inferred": any(given.get("year_inferred") for given in inputs), "growth": None, "source": sources,
         "derived": True, "basis": basis, "formula": f"{formula} = {_computed(value)}",
-        "inputs": [{key: given.get(key) for key in ("entry", "label", "value", "unit", "qualifier", "growth",
-                                                    "year")} for given in inputs],
+        "inputs": [{key: given.get(key) for key in DERIVED_INPUT.fields} for given in inputs],
         "qualifier_note": note,
     }
+    return {key: row[key] for key in DERIVED_FACT.fields}
 
 
 def _computed(value: float) -> str:

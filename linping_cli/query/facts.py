@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.model.records import Entry, Figure
+from linping_cli.model.rows import FACT
 
-# The keys of a fact row, in order.
-FACT_FIELDS = ("entry", "type", "name", "name_en", "label", "label_en", "value", "value_max", "unit", "unit_en",
-               "qualifier", "target", "projected", "year", "year_inferred", "growth", "source")
+_OWN = FACT.fields[6:]  # what a figure's own value shares with a key figure, from its value on
+_FIGURE = FACT.fields[4:]  # a key figure's fields, from its label on
 
 
 def fact_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
@@ -20,24 +20,10 @@ def fact_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
         head = {"entry": entry.id, "type": entry.type, "name": entry.name, "name_en": entry.name_en}
         if isinstance(entry, Figure):
             rows.append({**head, "label": None, "label_en": None,
-                         **{key: getattr(entry, key) for key in FACT_FIELDS[6:]}})
+                         **{key: getattr(entry, key) for key in _OWN}})
         for figure in entry.key_figures:
-            rows.append({**head, **{key: figure[key] for key in FACT_FIELDS[4:]}})  # type: ignore[literal-required]
+            rows.append({**head, **{key: figure[key] for key in _FIGURE}})  # type: ignore[literal-required]
     return rows
-
-
-def check_fact_fields(requested: str) -> list[str]:
-    """The fact fields named in a comma-separated list; a UserError for any other."""
-    from linping_cli.query.select import did_you_mean
-
-    chosen = [name.strip() for name in requested.split(",") if name.strip()]
-    if not chosen:
-        raise UserError(f"--fields needs a comma-separated list; valid fields: {','.join(FACT_FIELDS)}")
-    for name in chosen:
-        if name not in FACT_FIELDS:
-            raise UserError(f"unknown field {name!r}{did_you_mean(name, FACT_FIELDS)} "
-                            f"(valid fields: {','.join(FACT_FIELDS)})")
-    return chosen
 
 
 def filter_facts(rows: Iterable[dict[str, Any]], *, types: Sequence[str] = (), unit: str | None = None,
@@ -63,10 +49,8 @@ def filter_facts(rows: Iterable[dict[str, Any]], *, types: Sequence[str] = (), u
 
 def sort_facts(rows: list[dict[str, Any]], field: str, *, reverse: bool = False) -> list[dict[str, Any]]:
     """Sorted by one field, rows lacking it last whichever the direction; ties keep their order."""
-    if field not in FACT_FIELDS or field == "source":
-        from linping_cli.query.select import did_you_mean
-
-        choices = [name for name in FACT_FIELDS if name != "source"]
+    if field not in FACT.fields or field == "source":
+        choices = [name for name in FACT.fields if name != "source"]
         raise UserError(f"cannot sort facts by {field!r}{did_you_mean(field, choices)} (fields: {','.join(choices)})")
     present = [row for row in rows if row[field] is not None]
     missing = [row for row in rows if row[field] is None]

@@ -5,20 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.model.kinds import is_list
 from linping_cli.model.records import ENTRY_TYPES, Entry, entry_year, field_order, field_specs
 from linping_cli.store.dataset import Dataset
 
 if TYPE_CHECKING:
     from linping_cli.query.units import Units
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f"; did you mean {', '.join(close)}?" if close else ""
 
 
 def check_type(type_name: str) -> str:
@@ -67,14 +60,18 @@ def valid_fields(types: Iterable[str]) -> list[str]:
 
 
 def check_fields(requested: str, types: Iterable[str]) -> list[str]:
-    allowed = valid_fields(types)
+    """The entry fields named in `--fields a,b`, each a field of one of these types (of any, when none)."""
+    return chosen_fields(requested, valid_fields(types))
+
+
+def chosen_fields(requested: str, allowed: Sequence[str]) -> list[str]:
+    """The fields named in a comma-separated list, each one of `allowed`; a UserError for any other."""
     chosen = [name.strip() for name in requested.split(",") if name.strip()]
     if not chosen:
         raise UserError(f"--fields needs a comma-separated list; valid fields: {','.join(allowed)}")
     for name in chosen:
         if name not in allowed:
-            hint = did_you_mean(name, allowed)
-            raise UserError(f"unknown field {name!r}{hint} (valid fields: {','.join(allowed)})")
+            raise UserError(f"unknown field {name!r}{did_you_mean(name, allowed)} (valid fields: {','.join(allowed)})")
     return chosen
 
 

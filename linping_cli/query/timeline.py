@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from linping_cli.model.errors import UserError
+from linping_cli.model.kinds import DATE_PATTERN, ENUMS
 from linping_cli.model.records import Entry
+from linping_cli.model.rows import TIMELINE_ITEM
 
-TIMELINE_FIELDS = ("date", "precision", "inferred", "what", "entry", "type", "region", "name", "name_en", "source")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_PRECISION = {1: "year", 2: "month", 3: "day"}
+_DATE = re.compile(DATE_PATTERN)
+_PRECISION = dict(enumerate(ENUMS["precision"], 1))
 # (type, field holding the date, field saying it is inferred, what it marks)
 _DATED = (
     ("event", "date", "date_inferred", "held"),
@@ -65,4 +66,4 @@ def timeline(entries: Iterable[Entry], *, start: tuple[int, ...] | None = None, 
                           "entry": entry.id, "type": entry.type, "name": entry.name, "name_en": entry.name_en,
                           "source": entry.source, "region": entry.region, "_key": parts})
     items.sort(key=lambda item: (item["_key"], item["region"] or "", item["entry"]))
-    return [{key: item[key] for key in TIMELINE_FIELDS} for item in items]
+    return [{key: item[key] for key in TIMELINE_ITEM.fields} for item in items]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import UserError, did_you_mean
 
 
 class Units:
@@ -13,10 +13,6 @@ class Units:
 
     def __init__(self, tables: Iterable[dict[str, Any]]) -> None:
         self._by_unit = {table["unit"]: table for table in tables}
-
-    def dimension(self, unit: str) -> str | None:
-        table = self._by_unit.get(unit)
-        return table["dimension"] if table else None
 
     def english(self, unit: str) -> str | None:
         table = self._by_unit.get(unit)
@@ -36,18 +32,12 @@ class Units:
             return None
         return float(a["factor"]) / float(b["factor"])
 
-    def convert(self, value: float, source: str, target: str) -> float | None:
-        factor = self.factor(source, target)
-        return None if factor is None else value * factor
-
     def converts(self, source: str, target: str) -> bool:
         return self.factor(source, target) is not None
 
     def check_known(self, unit: str) -> str:
         """`unit`, if the tables know it; else a UserError listing the ones they do."""
         if unit not in self._by_unit:
-            from linping_cli.query.select import did_you_mean
-
             raise UserError(f"unknown unit {unit!r}{did_you_mean(unit, self._by_unit)} "
                             f"(units that convert: {', '.join(self._by_unit)})")
         return unit

@@ -32,17 +32,20 @@ _CRC = 4  # bytes of the head's checksum, after the head
 
 
 class Damaged(Exception):
-    """A part of a cache file does not match its checksum: the cache is removed and built again."""
-
-    def __init__(self, roots: Sequence[str]) -> None:
-        super().__init__("the cache was damaged")
-        self.roots = roots
+    """A part of a cache file does not match its checksum: the dataset is built again from its files."""
 
 
-def checked(data: bytes, crc: int, roots: Sequence[str]) -> bytes:
+class Changed(Exception):
+    """A dataset rebuilt after a damaged cache holds other entries: its files changed while it was read."""
+
+    def __init__(self) -> None:
+        super().__init__("the dataset changed while it was being read: run the command again")
+
+
+def checked(data: bytes, crc: int) -> bytes:
     """`data`, if it matches the checksum it was stored with; else Damaged."""
     if zlib.crc32(data) != crc:
-        raise Damaged(roots)
+        raise Damaged()
     return data
 
 

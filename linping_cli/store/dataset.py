@@ -80,23 +80,56 @@ class Dataset:
         return entry.id
 
 
+# The payload and the reader of the blobs (rows, then index parts) of a dataset, as `ingest` packs it.
+Stored = tuple[dict[str, Any], Callable[[int, int], bytes]]
+
+
+class _Blobs:
+    """A payload's rows and index parts, each read when first needed and checked against its checksum.
+
+    One that fails (a damaged cache file) is read instead from the dataset built afresh by `rebuild`: the same
+    entries in the same places (cache.Changed if not), so the command goes on as if nothing had happened.
+    """
+
+    def __init__(self, payload: dict[str, Any], read: Callable[[int, int], bytes],
+                 rebuild: Callable[[], Stored] | None) -> None:
+        self.payload, self._read, self._rebuild = payload, read, rebuild
+
+    def row(self, position: int) -> bytes:
+        def where(payload: dict[str, Any]) -> tuple[int, int, int]:
+            offsets = memoryview(payload["offsets"]).cast("q")
+            return offsets[position], offsets[position + 1] - offsets[position], memoryview(payload["crcs"]).cast(
+                "I")[position]
+        return self._checked(where)
+
+    def part(self, name: str) -> bytes:
+        return self._checked(lambda payload: payload["search"][name])
+
+    def _checked(self, where: Callable[[dict[str, Any]], tuple[int, int, int]]) -> bytes:
+        offset, size, crc = where(self.payload)
+        try:
+            return cache.checked(self._read(offset, size), crc)
+        except cache.Damaged:
+            if self._rebuild is None:
+                raise
+            fresh, self._read = self._rebuild()
+            self._rebuild = None  # a dataset built from its files is checked once more, never rebuilt again
+            if any(fresh[key] != self.payload[key] for key in ("ids", "regions_of", "types")):
+                raise cache.Changed() from None
+            self.payload = fresh
+        offset, size, crc = where(self.payload)
+        return cache.checked(self._read(offset, size), crc)
+
+
 def from_payload(payload: dict[str, Any], read_rows: Callable[[int, int], bytes],
-                 roots: Sequence[str]) -> Dataset:
-    """The dataset a payload (as `build` packs it) describes, its rows read through `read_rows`."""
-    offsets = memoryview(payload["offsets"]).cast("q")
-    crcs = memoryview(payload["crcs"]).cast("I")
-    layout: dict[str, tuple[int, int, int]] = payload["search"]
+                 rebuild: Callable[[], Stored] | None = None) -> Dataset:
+    """The dataset a payload describes, its rows and index parts read through `read_rows` (see _Blobs)."""
+    blobs = _Blobs(payload, read_rows, rebuild)
 
     def row(position: int) -> dict[str, Any]:
-        start = offsets[position]
-        packed = cache.checked(read_rows(start, offsets[position + 1] - start), crcs[position], roots)
-        data = complete(marshal.loads(packed))
+        data = complete(marshal.loads(blobs.row(position)))
         data["region"] = regions_of[position]  # rows are packed before their region is known
         return data
-
-    def part(name: str) -> bytes:
-        at, size, crc = layout[name]
-        return cache.checked(read_rows(at, size), crc, roots)
 
     ids = payload["ids"].split("\n") if payload["ids"] else []
     regions_of = payload["regions_of"].split("\n") if ids else []
@@ -107,13 +140,13 @@ def from_payload(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]
         types=payload["types"].split("\n") if ids else [],
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],
-        search_index=SearchIndex(part),
+        search_index=SearchIndex(blobs.part),
         units=payload["units"],
         synonyms=payload.get("synonyms", []),
     )
 
 
-def open_cached(roots: Sequence[str]) -> Dataset | None:
+def open_cached(roots: Sequence[str], rebuild: Callable[[], Stored] | None = None) -> Dataset | None:
     """The dataset cached for `roots`, if the cache is fresh; None for a miss."""
     stored = cache.read(roots)
-    return None if stored is None else from_payload(*stored, roots)
+    return None if stored is None else from_payload(*stored, rebuild)

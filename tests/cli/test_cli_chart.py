@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from linping_cli.cli.app import app
 from linping_cli.output.chart import render_chart
+from linping_cli.output.views import Target
 
 BEYOND = Path(__file__).parent.parent / "fixture_beyond_region.toml"
 
@@ -87,7 +88,7 @@ def test_an_unknown_qualifier_is_shown_by_name(qualifier: str) -> None:
            "unit_en": None, "qualifier": qualifier, "target": False, "year": None, "derived": False, "formula": None,
            "converted_value": 5, "converted_max": None, "converted_unit": "个", "source": []}
     out = io.StringIO()
-    render_chart({"title": "t", "title_en": "t", "bars": [bar]}, out, color=False, terminal=False, ascii_only=False)
+    render_chart({"title": "t", "title_en": "t", "bars": [bar]}, out, Target())
     assert "\x1b" not in out.getvalue() and "\\x1b[31m" in out.getvalue()
     if qualifier != "nearly":
         assert f"[{qualifier}] 5 个" in out.getvalue()
@@ -98,6 +99,6 @@ def test_a_range_is_drawn_to_its_upper_end() -> None:
            "unit_en": None, "qualifier": "range", "target": False, "year": None, "derived": False, "formula": None,
            "converted_value": 5, "converted_max": 10, "converted_unit": "个", "source": []}
     out = io.StringIO()
-    render_chart({"title": "t", "title_en": "t", "bars": [bar]}, out, color=False, terminal=False, ascii_only=False)
+    render_chart({"title": "t", "title_en": "t", "bars": [bar]}, out, Target())
     line = out.getvalue().splitlines()[1]
     assert abs(line.count("█") - line.count("░")) <= 1 and "[range] 5–10 个" in line

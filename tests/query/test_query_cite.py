@@ -53,7 +53,8 @@ def test_a_persons_statements_are_cited_too(run: Runner) -> None:
 
 def test_bad_format_and_unknown_id_are_usage_errors(run: Runner) -> None:
     result = run("cite", "gdp-2024", "-f", "apa")
-    assert (result.exit_code, result.stderr) == (2, "linping: --format takes text, markdown, bibtex, json, not 'apa'\n")
+    assert (result.exit_code, result.stderr) == (
+        2, "linping: --format takes text, json, jsonl, csv, tsv, markdown, bibtex, not 'apa'\n")
     assert run("cite", "gdp-2042").exit_code == 2
 
 

@@ -1,0 +1,21 @@
+"""`linping stats`: counts of entries by type and region, figures by year, entries by source, outside matter."""
+
+import typer
+
+from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options
+from linping_cli.cli.session import Session
+from linping_cli.output.views import stats_view
+from linping_cli.query.stats import stats as counted
+
+app = command_app()
+
+
+@app.command(epilog=GLOBAL_NOTE)
+@output_options("stats")
+def stats(ctx: typer.Context, *, output: Output) -> None:
+    """Counts: entries by type, figures by year, entries by source.
+
+    Example: linping stats --json
+    """
+    session = Session.of(ctx)
+    session.write(stats_view(counted(session.dataset)), output)

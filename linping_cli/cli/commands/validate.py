@@ -1,0 +1,50 @@
+"""`linping validate [PATH...]`: check a dataset and list every problem with its file and line."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from linping_cli.cli.exit import ExitStatus, note
+from linping_cli.cli.load import validate_dataset, validate_stdin
+from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options
+from linping_cli.cli.session import Session
+from linping_cli.model.errors import UserError
+from linping_cli.output.problems import problems_view
+
+app = command_app()
+
+
+@app.command(epilog=GLOBAL_NOTE)
+@output_options("validate")
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="[PATH...]", help="Dataset files or folders, or - for one file on standard input (default: what "
+        "--data names, else the bundled data).", show_default=False)] = None,
+    *, output: Output,
+) -> None:
+    """Check a dataset and list every problem as file:line: id: field: message.
+
+    Exit 0 when clean, 3 when not.  Example: linping validate my-region/
+    """
+    session = Session.of(ctx)
+    given = [Path(path) for path in paths or ()]
+    if Path("-") in given:
+        if len(given) > 1:
+            raise UserError("validate reads either standard input (-) or paths, not both")
+        if session.io.stdin is None:
+            raise UserError("validate -: standard input is closed")
+        problems = validate_stdin(session.io.stdin, quiet=session.quiet)
+    else:
+        problems = validate_dataset(given or session.data_paths, quiet=session.quiet)
+    session.write(problems_view(problems), output)
+    if not session.quiet:
+        files = len({problem.file for problem in problems})
+        note(f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems else "no problems found")
+    if problems:
+        raise typer.Exit(ExitStatus.BAD_DATA)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,60 @@
+"""The rows commands print that are not entries (facts, timeline items, chart bars, graph nodes and edges, ...),
+each defined once: its fields in output order and the kind of each (see `kinds`). The JSON Schema, the CSV and
+TSV columns and the SQLite columns all follow from these.
+"""
+
+from __future__ import annotations
+
+from linping_cli.model.kinds import KEY_FIGURE_KINDS, SOURCE_KINDS
+
+
+class Row:
+    """One kind of row: its name (the schema's name for it) and the kind of each field, in output order."""
+
+    __slots__ = ("kinds", "name")
+
+    def __init__(self, name: str, kinds: dict[str, str]) -> None:
+        self.name, self.kinds = name, kinds
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.kinds)
+
+    def extended(self, name: str, kinds: dict[str, str]) -> Row:
+        """This row with more fields after its own (or its own of other kinds, in place)."""
+        return Row(name, {**self.kinds, **kinds})
+
+
+# A number the dataset states: a figure's own value (label null) or a key figure, with its entry.
+FACT = Row("fact", {
+    "entry": "id", "type": "type", "name": "text", "name_en": "text", "label": "text?",
+    **{name: KEY_FIGURE_KINDS[name] for name in ("label_en", "value", "value_max", "unit", "unit_en", "qualifier",
+                                                   "target", "projected", "year", "year_inferred", "growth")},
+    "source": "sources"})
+# A stated fact a derived one is worked out from.
+DERIVED_INPUT = Row("derived_input", {"entry": "id", "label": "text?", "value": "num", "unit": "text",
+                                      "qualifier": "qualifier?", "growth": "num?", "year": "year?"})
+# A number worked out from stated ones: a fact's fields, then how and from what.
+DERIVED_FACT = FACT.extended("derived_fact", {
+    "qualifier": "derived-qualifier", "derived": "true", "basis": "basis", "formula": "text", "inputs": "inputs",
+    "qualifier_note": "text"})
+TIMELINE_ITEM = Row("timeline_item", {
+    "date": "date", "precision": "precision", "inferred": "bool", "what": "text", "entry": "id", "type": "type",
+    "region": "region", "name": "text", "name_en": "text", "source": "sources"})
+CHART_BAR = Row("chart_bar", {
+    "entry": "id", "label": "text", "label_en": "text?", "value": "num", "value_max": "num?", "unit": "text",
+    "unit_en": "text?", "qualifier": "derived-qualifier?", "target": "bool", "year": "year?", "derived": "bool",
+    "formula": "text?", "converted_value": "num", "converted_max": "num?", "converted_unit": "text",
+    "source": "sources"})
+GRAPH_NODE = Row("graph_node", {"id": "text", "type": "type", "region": "region", "name": "text", "name_en": "text"})
+GRAPH_EDGE = Row("graph_edge", {"from": "text", "to": "text", "relation": "text"})
+CITATION = Row("citation", {"entry": "id", "file": "text", "section": "text", "title": "text?", "subtitle": "text?",
+                            "authors": "texts"})
+PROBLEM = Row("problem", {"file": "text", "line": "int?", "entry_id": "text?", "field": "text?", "message": "text"})
+SOURCE = Row("source", {"file": "text", "region": "region",
+                        **{name: kind for name, kind in SOURCE_KINDS.items() if name != "file"}, "entries": "int"})
+EXPORTED_TABLE = Row("exported_table", {"table": "text", "rows": "int"})
+ANSWER = FACT.extended("answer", {"score": "num"})
+
+# Rows nested in rows: the kind of a field that holds a list of them.
+NESTED_ROWS = {"inputs": DERIVED_INPUT}
