@@ -38,13 +38,26 @@ def plain_help() -> None:
     _plain = True
 
 
-def command_app() -> typer.Typer:
-    """The Typer app of one command's module: it holds that command alone."""
-    return typer.Typer(rich_markup_mode=help_markup(), context_settings={"help_option_names": ["-h", "--help"]},
-                       add_completion=False, pretty_exceptions_enable=False)
-
-
 GLOBAL_NOTE = "Global options (--data, --lang, --color, --no-pager, -q ...) go before or after the command: linping -h."
+
+
+class CommandApp(typer.Typer):
+    """The Typer app of one command's module, which holds that command alone: `command(name)` registers it with
+    the output options of what it writes (see `registry`) and a note of the global options under its help."""
+
+    def command(self, name: str | None = None, **settings: Any) -> Callable[[Function], Function]:
+        assert name in COMMANDS, name
+        register = super().command(name, epilog=GLOBAL_NOTE, **settings)
+
+        def decorate(function: Function) -> Function:
+            register(output_options(name)(function) if COMMANDS[name].formats else function)
+            return function
+        return decorate
+
+
+def command_app() -> CommandApp:
+    return CommandApp(rich_markup_mode=help_markup(), context_settings={"help_option_names": ["-h", "--help"]},
+                      add_completion=False, pretty_exceptions_enable=False)
 
 
 # Numbers ---------------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from linping_cli.ingest.progress import Progress
 from linping_cli.ingest.read import check_file
 from linping_cli.model.errors import DataError, Problem
 from linping_cli.store import cache
-from linping_cli.store.dataset import Dataset, from_payload
+from linping_cli.store.dataset import Stored
 from linping_cli.store.layout import KINDS
 
 
@@ -121,18 +121,10 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
     return payload, blobs
 
 
-def build_dataset(paths: Sequence[Path], *, use_cache: bool, progress: Callable[[list[Path]], Progress]) -> Dataset:
-    """Check the datasets at `paths` (the bundled one when empty) into a Dataset, cached when `use_cache`.
-
-    Raises DataError if any is bad.
-    """
-    return from_payload(*build_stored(paths, use_cache=use_cache, progress=progress))
-
-
-def build_stored(paths: Sequence[Path], *, use_cache: bool,
-                 progress: Callable[[list[Path]], Progress]) -> tuple[dict[str, Any], Callable[[int, int], bytes]]:
-    """The payload of the datasets at `paths` and a reader of its blobs: of the cache file, when it could be
-    written (so a query reads only what it needs), else in memory."""
+def build_stored(paths: Sequence[Path], *, use_cache: bool, progress: Callable[[list[Path]], Progress]) -> Stored:
+    """The datasets at `paths` (the bundled one when empty) checked and packed, cached when `use_cache`: the
+    payload, and a reader of its blobs, from the cache file where it could be written (so a query reads only what
+    it needs), else in memory. DataError if any is bad."""
     folders = list(paths) or [bundled_data_path()]
     taken = cache.stamps(folders)  # before listing and reading: an edit meanwhile is seen
     groups = [dataset_files(p) for p in folders]

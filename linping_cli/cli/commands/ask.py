@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options, whole_number
+from linping_cli.cli.options import Output, command_app, whole_number
 from linping_cli.cli.session import Session
 from linping_cli.output.answers import nearest_note
 from linping_cli.output.views import answers_view
@@ -13,8 +13,7 @@ from linping_cli.query.ask import ask as answered
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("ask")
+@app.command("ask")
 def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question in Chinese or English.",

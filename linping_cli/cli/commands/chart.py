@@ -5,15 +5,13 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     CategoryOption,
     DerivedOption,
     Output,
     UnitOption,
     command_app,
     complete_ids,
-    output_options,
-)
+    )
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.model.records import Figure
@@ -24,8 +22,7 @@ from linping_cli.query.select import filter_entries, resolve
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("chart")
+@app.command("chart")
 def chart(
     ctx: typer.Context,
     entry_ids: Annotated[list[str] | None, typer.Argument(

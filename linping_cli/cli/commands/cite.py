@@ -2,7 +2,7 @@
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, IdArgument, Output, command_app, output_options
+from linping_cli.cli.options import IdArgument, Output, command_app
 from linping_cli.cli.session import Session
 from linping_cli.output.cite import citations_view
 from linping_cli.query.cite import citations
@@ -11,8 +11,7 @@ from linping_cli.query.select import resolve
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("cite")
+@app.command("cite")
 def cite(ctx: typer.Context, entry_id: IdArgument, *, output: Output) -> None:
     """A citation for an entry's facts: the article's headline, authors, section and file.
 

@@ -5,14 +5,12 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     DerivedOption,
     Output,
     UnitOption,
     command_app,
     complete_ids,
-    output_options,
-)
+    )
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.formats import FORMATS
@@ -23,8 +21,7 @@ from linping_cli.query.select import resolve, valid_fields
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("compare")
+@app.command("compare")
 def compare(
     ctx: typer.Context,
     entry_ids: Annotated[list[str], typer.Argument(metavar="ID ID [ID...]", help="Two or more entry ids.",

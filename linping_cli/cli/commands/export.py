@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.exit import note
-from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options
+from linping_cli.cli.options import Output, command_app
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError
 from linping_cli.model.rows import EXPORTED_TABLE, FACT
@@ -15,8 +15,7 @@ from linping_cli.output.views import records_view
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("export")
+@app.command("export")
 def export(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PATH.db", help="The SQLite file to write.", show_default=False)],

@@ -5,7 +5,6 @@ from typing import Annotated, Any
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     DerivedOption,
     Output,
     ReverseOption,
@@ -15,8 +14,7 @@ from linping_cli.cli.options import (
     command_app,
     complete_ids,
     number,
-    output_options,
-)
+    )
 from linping_cli.cli.session import Session
 from linping_cli.model.rows import DERIVED_FACT, FACT
 from linping_cli.output.views import facts_view
@@ -27,8 +25,7 @@ from linping_cli.query.select import resolve
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("facts")
+@app.command("facts")
 def facts(
     ctx: typer.Context,
     query: Annotated[str | None, typer.Argument(

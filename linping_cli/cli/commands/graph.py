@@ -3,15 +3,13 @@
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     Output,
     RelationOption,
     TypesOption,
     check_relations,
     check_types,
     command_app,
-    output_options,
-)
+    )
 from linping_cli.cli.session import Session
 from linping_cli.output.graph import graph_view
 from linping_cli.query.graph import whole_graph
@@ -19,8 +17,7 @@ from linping_cli.query.graph import whole_graph
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("graph")
+@app.command("graph")
 def graph(ctx: typer.Context, type_: TypesOption = None, relation: RelationOption = None, *, output: Output) -> None:
     """The whole web of connections as an edge list: -f dot (Graphviz), mermaid (renders on GitHub), json.
 

@@ -5,7 +5,6 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     CategoryOption,
     Output,
     ReverseOption,
@@ -14,8 +13,7 @@ from linping_cli.cli.options import (
     command_app,
     complete_fields,
     complete_types,
-    output_options,
-)
+    )
 from linping_cli.cli.session import Session
 from linping_cli.model.records import ENTRY_TYPES
 from linping_cli.output.views import entries_view
@@ -24,8 +22,7 @@ from linping_cli.query import select
 app = command_app()
 
 
-@app.command("list", epilog=GLOBAL_NOTE)
-@output_options("list")
+@app.command("list")
 def list_entries(
     ctx: typer.Context,
     type_name: Annotated[str | None, typer.Argument(

@@ -9,7 +9,7 @@ from linping_cli.cli.session import Session
 app = command_app()
 
 
-@app.command()
+@app.command("man")
 def man(ctx: typer.Context) -> None:
     """The manual: every command's help, the environment and the exit codes, as plain text.
 

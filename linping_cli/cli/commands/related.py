@@ -5,7 +5,6 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     IdArgument,
     Output,
     RelationOption,
@@ -13,7 +12,6 @@ from linping_cli.cli.options import (
     check_relations,
     check_types,
     command_app,
-    output_options,
     whole_number,
 )
 from linping_cli.cli.session import Session
@@ -24,8 +22,7 @@ from linping_cli.query.select import resolve
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("related")
+@app.command("related")
 def related(
     ctx: typer.Context, entry_id: IdArgument,
     depth: Annotated[int, typer.Option("--depth", "-d", metavar="N", parser=whole_number(1, 10),

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, command_app, complete_fields
+from linping_cli.cli.options import command_app, complete_fields
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.output.schema import output_names, schema_text
@@ -17,7 +17,7 @@ def _complete_outputs(incomplete: str) -> list[str]:
     return [name for name in output_names() if name.startswith(incomplete)]
 
 
-@app.command(epilog=GLOBAL_NOTE)
+@app.command("schema")
 def schema(
     ctx: typer.Context,
     output: Annotated[str | None, typer.Argument(

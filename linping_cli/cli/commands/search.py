@@ -5,12 +5,10 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     Output,
     TypesOption,
     check_types,
     command_app,
-    output_options,
     whole_number,
 )
 from linping_cli.cli.session import Session
@@ -21,8 +19,7 @@ from linping_cli.query.select import valid_fields
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("search")
+@app.command("search")
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Chinese, English or pinyin text.",

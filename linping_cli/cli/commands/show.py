@@ -2,7 +2,7 @@
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, DerivedOption, IdsArgument, Output, command_app, output_options
+from linping_cli.cli.options import DerivedOption, IdsArgument, Output, command_app
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.views import entry_view
@@ -12,8 +12,7 @@ from linping_cli.query.select import resolve, valid_fields
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("show")
+@app.command("show")
 def show(ctx: typer.Context, entry_ids: IdsArgument, derived: DerivedOption = False, *, output: Output) -> None:
     """Everything about one entry or several: every field, its source, and what it links to.
 

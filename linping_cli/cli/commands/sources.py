@@ -2,7 +2,7 @@
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options
+from linping_cli.cli.options import Output, command_app
 from linping_cli.cli.session import Session
 from linping_cli.model.rows import SOURCE
 from linping_cli.output.views import records_view
@@ -11,8 +11,7 @@ from linping_cli.query.stats import source_records
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("sources")
+@app.command("sources")
 def sources(ctx: typer.Context, *, output: Output) -> None:
     """The source articles, what they cover, and how many entries cite each.
 

@@ -2,7 +2,7 @@
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options
+from linping_cli.cli.options import Output, command_app
 from linping_cli.cli.session import Session
 from linping_cli.output.views import stats_view
 from linping_cli.query.stats import stats as counted
@@ -10,8 +10,7 @@ from linping_cli.query.stats import stats as counted
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("stats")
+@app.command("stats")
 def stats(ctx: typer.Context, *, output: Output) -> None:
     """Counts: entries by type, figures by year, entries by source.
 

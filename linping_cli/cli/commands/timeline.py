@@ -5,14 +5,12 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    GLOBAL_NOTE,
     Output,
     TagsOption,
     TypesOption,
     check_types,
     command_app,
-    output_options,
-)
+    )
 from linping_cli.cli.session import Session
 from linping_cli.output.timeline import timeline_view
 from linping_cli.query.timeline import parse_bound
@@ -22,8 +20,7 @@ app = command_app()
 _DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD."
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("timeline")
+@app.command("timeline")
 def timeline(
     ctx: typer.Context,
     from_: Annotated[str | None, typer.Option("--from", metavar="DATE", show_default=False,

@@ -7,7 +7,7 @@ import typer
 
 from linping_cli.cli.exit import ExitStatus, note
 from linping_cli.cli.load import validate_dataset, validate_stdin
-from linping_cli.cli.options import GLOBAL_NOTE, Output, command_app, output_options
+from linping_cli.cli.options import Output, command_app
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.problems import problems_view
@@ -15,8 +15,7 @@ from linping_cli.output.problems import problems_view
 app = command_app()
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("validate")
+@app.command("validate")
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(

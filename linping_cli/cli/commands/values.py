@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.options import GLOBAL_NOTE, Output, TypesOption, check_types, command_app, output_options
+from linping_cli.cli.options import Output, TypesOption, check_types, command_app
 from linping_cli.cli.session import Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.views import records_view
@@ -14,8 +14,7 @@ app = command_app()
 KINDS = ("category", "tag")
 
 
-@app.command(epilog=GLOBAL_NOTE)
-@output_options("values")
+@app.command("values")
 def values(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(metavar="category|tag", help="Which values to list.", show_default=False,
