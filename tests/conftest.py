@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,29 @@ from linping_cli.cli.app import app
 
 FIXTURE = Path(__file__).parent / "fixture_data.toml"
 SECOND_REGION = Path(__file__).parent / "fixture_second_region.toml"
+SCRIPT = Path(sys.executable).parent / "linping"  # the console script the install put beside this interpreter
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "tool(name, ...): the test runs these system tools; skipped where one is "
+                                       "missing, failed under CI (which installs them all)")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers("tool"):
+        needs(*marker.args)
+
+
+def needs(*tools: str) -> None:
+    """Skip the test, naming what it needs, where a system tool it runs (or the installed `linping` script) is
+    missing; under CI, which installs them all (.ci/run), a missing one is a failure, so nothing is skipped there
+    by accident."""
+    missing = [tool for tool in tools if not (SCRIPT.exists() if tool == "linping" else shutil.which(tool))]
+    if missing:
+        reason = f"needs {', '.join(missing)}, which is not installed (.ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)

@@ -7,16 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import needs
 
 ROOT = Path(__file__).parent.parent
 
 
 def tool(name: str) -> str:
-    found = shutil.which(name) or str(Path(sys.executable).parent / name)
-    if not Path(found).exists():
-        pytest.skip(f"{name} is not installed")
-    return found
+    """The linter from the test extra: beside this interpreter, else on PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    needs(name)
+    return str(shutil.which(name))
 
 
 def test_ruff_is_clean() -> None:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import typer
 
 from linping_cli.cli.registry import COMMANDS
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.output.formats import DELIMITED
 
@@ -85,23 +85,6 @@ def number(text: str | float) -> float:
 
 
 # The output options bundle ---------------------------------------------------------------------------------------
-
-class Output:
-    """What the user asked of the output: the format, the fields (as typed), and CSV and TSV's header and BOM."""
-
-    __slots__ = ("bom", "fields", "format", "headers")
-
-    def __init__(self, format: str, fields: str | None = None, *, headers: bool = True, bom: bool = False) -> None:
-        self.format, self.fields, self.headers, self.bom = format, fields, headers, bom
-
-    def select(self, allowed: Sequence[str]) -> list[str] | None:
-        """The fields asked for, each one of `allowed`; None when --fields was not given."""
-        if self.fields is None:
-            return None
-        from linping_cli.query.select import chosen_fields
-
-        return chosen_fields(self.fields, allowed)
-
 
 def output_options(command: str) -> Callable[[Function], Function]:
     """Give a command's function the output options of what it writes (see `registry`): --format/-f, --json,

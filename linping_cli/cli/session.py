@@ -17,9 +17,25 @@ from linping_cli.store import cache
 from linping_cli.store.dataset import Dataset
 
 if TYPE_CHECKING:
-    from linping_cli.cli.options import Output
     from linping_cli.output.views import View
     from linping_cli.query.units import Units
+
+
+class Output:
+    """What the user asked of the output: the format, the fields (as typed), and CSV and TSV's header and BOM."""
+
+    __slots__ = ("bom", "fields", "format", "headers")
+
+    def __init__(self, format: str, fields: str | None = None, *, headers: bool = True, bom: bool = False) -> None:
+        self.format, self.fields, self.headers, self.bom = format, fields, headers, bom
+
+    def select(self, allowed: Sequence[str]) -> list[str] | None:
+        """The fields asked for, each one of `allowed`; None when --fields was not given."""
+        if self.fields is None:
+            return None
+        from linping_cli.query.select import chosen_fields
+
+        return chosen_fields(self.fields, allowed)
 
 
 class Session:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from linping_cli.model.kinds import SENSES
-from linping_cli.model.numbers import format_number
 from linping_cli.model.rows import CHART_BAR
-from linping_cli.output.cells import qualifier_sign, short_source
+from linping_cli.output.cells import mark_of, short_source, value_text
 from linping_cli.output.safe import visible
 from linping_cli.output.tables import display_width as _width
 from linping_cli.output.views import Target, View
@@ -39,31 +37,6 @@ def chart_view(chart: dict[str, Any]) -> View:
     columns = ["label", "label_en", "value", "unit", "converted_value", "converted_unit", "derived", "source"]
     return View(chart, rows, columns, rows, all_columns=list(CHART_BAR.fields), brief=True,
                 renderers={"table": lambda stream, target: render_chart(chart, stream, target), "svg": svg})
-
-
-def mark_of(bar: dict[str, Any]) -> str | None:
-    """What the end of a bar says of its value: lower, upper, approx, unknown, or None for an exact value."""
-    qualifier = bar["qualifier"]
-    if qualifier is None:
-        return None
-    sense = SENSES.get(qualifier)
-    if sense is not None:
-        return sense
-    return None if bar["converted_max"] is not None else "unknown"
-
-
-def value_text(bar: dict[str, Any]) -> str:
-    """A bar's value as stated, in the chart's unit if converted, with qualifier, target and derived marks."""
-    sign = qualifier_sign(bar["qualifier"])
-    upper = f"–{format_number(bar['converted_max'])}" if bar["converted_max"] is not None else ""
-    text = f"{sign}{format_number(bar['converted_value'])}{upper} {bar['converted_unit']}"
-    if bar["converted_unit"] != bar["unit"]:
-        text += f" (stated: {format_number(bar['value'])} {bar['unit']})"
-    if bar["target"]:
-        text += " (target)"
-    if bar["derived"]:
-        text += " (derived)"
-    return visible(text)
 
 
 def render_chart(chart: dict[str, Any], stream: IO[str], target: Target) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from linping_cli.output.chart import mark_of, value_text
+from linping_cli.output.cells import mark_of, value_text
 
 BAR = "#2b6cb0"  # stated bars; tests find the bars by this colour
 RANGE, DERIVED, MARK, INK, MUTED = "#90cdf4", "#805ad5", "#c05621", "#1a202c", "#4a5568"

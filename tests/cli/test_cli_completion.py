@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import typer
-from conftest import FIXTURE, SECOND_REGION
+from conftest import FIXTURE, SCRIPT, SECOND_REGION, needs
 
 from linping_cli.cli.app import app
 from linping_cli.cli.options import complete_fields, complete_ids, complete_types
 from linping_cli.cli.session import Session
-
-SCRIPT = Path(sys.executable).parent / "linping"
 
 
 def context_with_data(path: Path) -> typer.Context:
@@ -54,10 +50,9 @@ def completion_env(tmp_path: Path) -> dict[str, str]:
             "LINPING_DATA": str(FIXTURE), "LINPING_CACHE_DIR": str(tmp_path / "cache")}
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@pytest.mark.tool("bash")
 def test_a_real_bash_completion_round(tmp_path: Path) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     script = (
         'source <(linping --show-completion bash)\n'
         'COMP_WORDS=(linping show acme); COMP_CWORD=2; _linping_completion linping\n'
@@ -74,8 +69,7 @@ def test_a_real_bash_completion_round(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_install_completion_writes_the_shell_script(tmp_path: Path, shell: str) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     result = subprocess.run([str(SCRIPT), "--install-completion", shell], capture_output=True, text=True,
                             env=completion_env(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -93,10 +87,9 @@ def bash_completions(tmp_path: Path, *words: str, data: list[Path] = [FIXTURE]) 
     return result.stdout.split()
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@pytest.mark.tool("bash")
 def test_bash_completes_what_the_command_line_has_chosen(tmp_path: Path) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     assert bash_completions(tmp_path, "list", "figure", "--fields", "val") == ["value", "value_max"]
     assert bash_completions(tmp_path, "list", "company", "--sort", "lo") == ["location"]
     assert "value" not in bash_completions(tmp_path, "list", "company", "--fields", "")
@@ -117,10 +110,9 @@ def test_tags_complete_real_values() -> None:
     assert complete_tags(ctx, "zzz-no-such-tag") == []
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@pytest.mark.tool("bash")
 def test_install_completion_for_zsh_from_bash_installs_zsh(tmp_path: Path) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     result = subprocess.run(["bash", "--norc", "-c", "linping --install-completion zsh"], capture_output=True,
                             text=True, env={**completion_env(tmp_path), "SHELL": "/bin/bash"})
     assert result.returncode == 0, result.stderr
@@ -130,10 +122,9 @@ def test_install_completion_for_zsh_from_bash_installs_zsh(tmp_path: Path) -> No
     assert not (tmp_path / ".bashrc").exists()
 
 
-@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed (.ci/run installs it)")
+@pytest.mark.tool("zsh")
 def test_zsh_loads_the_installed_completion(tmp_path: Path) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     env = completion_env(tmp_path)
     subprocess.run([str(SCRIPT), "--install-completion", "zsh"], capture_output=True, env=env, check=True)
     result = subprocess.run(["zsh", "-c", "source ~/.zshrc; print -r -- $_comps[linping]"], capture_output=True,

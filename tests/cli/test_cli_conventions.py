@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, SECOND_REGION, Runner
+from conftest import FIXTURE, SCRIPT, SECOND_REGION, Runner, needs
 
 from linping_cli import __version__
-
-SCRIPT = Path(sys.executable).parent / "linping"
 
 
 @pytest.mark.parametrize("args", [
@@ -67,8 +63,7 @@ def test_validate_reads_standard_input(run: Runner) -> None:
 
 
 def test_validate_stdin_through_a_real_pipe(tmp_path: Path) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     result = subprocess.run(f"cat '{FIXTURE}' | '{SCRIPT}' validate -q -", shell=True, capture_output=True,
                             text=True, env={**os.environ, "LINPING_CACHE_DIR": str(tmp_path)})
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
@@ -114,7 +109,7 @@ def test_man_page_holds_every_command_and_the_environment(run: Runner) -> None:
     assert "LINPING_LANG" in page and "--no-pager" in page and not set("╭│╰") & set(page)
 
 
-@pytest.mark.skipif(shutil.which("man") is None, reason="man is not installed")
+@pytest.mark.tool("man")
 def test_man_page_reads_as_plain_text(run: Runner) -> None:
     assert "\x1b" not in run("man").stdout and "\b" not in run("man").stdout
 

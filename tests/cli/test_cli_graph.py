@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Runner
+from conftest import Runner, needs
 from typer.testing import CliRunner
 
 from linping_cli.cli.app import app
@@ -76,7 +75,7 @@ def test_people_and_hostile_names_in_a_second_region() -> None:
 
 @pytest.mark.parametrize("args", [["graph"], ["related", "evil-co", "--depth", "2"]])
 def test_graphviz_accepts_the_dot_whatever_the_names(args: list[str], tmp_path: Path) -> None:
-    assert shutil.which("dot"), "Graphviz's dot is needed (.ci/run installs it)"
+    needs("dot")
     dot = beyond(*args, "-f", "dot")
     done = subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=False)
     assert done.returncode == 0 and not done.stderr, done.stderr

@@ -4,54 +4,57 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import subprocess
-import sys
 import time
 import unicodedata
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SCRIPT
 
-SCRIPT = Path(sys.executable).parent / "linping"
 END = "<<done>>"
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
-    pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to this interpreter"),
-]
+pytestmark = pytest.mark.tool("tmux", "linping")
 
 
 class Screen:
-    """One tmux session of a given size running one shell line; read it as the user would."""
+    """One tmux session of a given size running one shell line; read it as the user would.
 
-    def __init__(self, name: str) -> None:
+    Each has a tmux server of its own (its own socket), so no other run of the tests can end or share it.
+    """
+
+    def __init__(self, name: str, socket: Path) -> None:
         self.name = name
+        self.tmux = ["tmux", "-S", str(socket)]
 
     def text(self, *, escapes: bool = False) -> str:
-        args = ["tmux", "capture-pane", "-p", "-t", self.name] + (["-e"] if escapes else [])
+        args = [*self.tmux, "capture-pane", "-p", "-t", self.name] + (["-e"] if escapes else [])
         return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
     def wait_for(self, needle: str) -> str:
         """The screen once it shows `needle` (polled; the limit only stops a hung test)."""
-        for _ in range(200):
+        return self.wait_until(lambda shown: needle in shown, f"{needle!r} never appeared")
+
+    def wait_until(self, ready: Callable[[str], bool], failure: str) -> str:
+        for _ in range(400):
             shown = self.text()
-            if needle in shown:
+            if ready(shown):
                 return shown
             time.sleep(0.05)
-        raise AssertionError(f"{needle!r} never appeared:\n{self.text()}")
+        raise AssertionError(f"{failure}:\n{self.text()}")
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
 
 @pytest.fixture
 def screen(tmp_path: Path) -> Iterator[Screen]:
     name = f"linping-{uuid.uuid4().hex[:8]}"
-    yield Screen(name)
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    found = Screen(name, tmp_path / "tmux.socket")
+    yield found
+    subprocess.run([*found.tmux, "kill-server"], capture_output=True)
 
 
 def start(screen: Screen, tmp_path: Path, line: str, *, width: int = 80, height: int = 24,
@@ -62,7 +65,7 @@ def start(screen: Screen, tmp_path: Path, line: str, *, width: int = 80, height:
     unset = "unset NO_COLOR FORCE_COLOR PAGER LINPING_PAGER LINPING_DATA LINPING_LANG COLUMNS LINES LESS"
     # The end marker is typed as two halves, so the command line itself never shows it.
     shell = f"{unset}; export {exports}; {line}; echo '<<do''ne>>'; sleep 60"
-    subprocess.run(["tmux", "new-session", "-d", "-s", screen.name, "-x", str(width), "-y", str(height),
+    subprocess.run([*screen.tmux, "new-session", "-d", "-s", screen.name, "-x", str(width), "-y", str(height),
                     "bash", "--norc", "--noprofile", "-c", shell], check=True)
 
 
@@ -122,10 +125,8 @@ def test_colour_on_a_terminal_and_none_when_asked(screen: Screen, tmp_path: Path
 
 def test_long_output_goes_through_the_pager_until_q(screen: Screen, tmp_path: Path) -> None:
     start(screen, tmp_path, "linping list")
-    shown = screen.wait_for("id")
-    time.sleep(0.3)  # let less draw its prompt
-    assert END not in screen.text()
-    assert screen.text().rstrip().endswith(":")  # less waits for a key
+    shown = screen.wait_until(lambda text: text.rstrip().endswith(":"), "less never showed its prompt")
+    assert END not in shown  # less waits for a key
     screen.keys("q")
     assert END in screen.wait_for(END)
     assert "id" in shown

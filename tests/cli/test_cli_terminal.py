@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
-
-SCRIPT = Path(sys.executable).parent / "linping"
+from conftest import FIXTURE, SCRIPT, needs
 
 
 def in_terminal(*args: str, env: dict[str, str] | None = None) -> str:
@@ -127,8 +125,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
 
 
 def test_installed_script_and_module_agree() -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     script = subprocess.run([str(SCRIPT), "--data", str(FIXTURE), "list", "figure", "--json"],
                             capture_output=True, text=True, cwd="/")
     module = piped("list", "figure", "--json")
@@ -136,8 +133,7 @@ def test_installed_script_and_module_agree() -> None:
 
 
 def test_installed_script_finds_bundled_data_from_anywhere(tmp_path: Path) -> None:
-    if not SCRIPT.exists():
-        pytest.skip("the console script is not installed next to this interpreter")
+    needs("linping")
     result = subprocess.run([str(SCRIPT), "show", "cfmoto", "--json"], capture_output=True, text=True,
                             cwd=tmp_path, env={**os.environ, "LINPING_CACHE_DIR": str(tmp_path / "c")})
     assert result.returncode == 0, result.stderr

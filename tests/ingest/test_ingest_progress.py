@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import needs
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def in_terminal(args: list[str], tmp_path: Path, **env: str) -> str:
     """What a terminal shows while `python -m linping_cli ARGS` runs in it (through `script`)."""
-    if shutil.which("script") is None:
-        pytest.skip("`script` (util-linux) is not installed")
+    needs("script")
     command = " ".join([sys.executable, "-m", "linping_cli", *args])
     result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True, timeout=60,
                             env={**os.environ, "LINPING_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100",

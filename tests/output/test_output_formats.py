@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -142,7 +141,7 @@ def linping(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=True)
 
 
-@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+@pytest.mark.tool("jq")
 def test_jq_reads_json_and_jsonl() -> None:
     names = subprocess.run(["jq", "-r", ".[].name"], input=linping("list", "company", "--json").stdout,
                            capture_output=True, text=True, check=True).stdout
@@ -153,7 +152,7 @@ def test_jq_reads_json_and_jsonl() -> None:
     assert values.splitlines() == ["gdp-2024 1000.5", "trade-2024 400", "exports-2024 300", "firms 800"]
 
 
-@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="sqlite3 is not installed")
+@pytest.mark.tool("sqlite3")
 def test_sqlite3_imports_the_csv_with_nothing_lost(tmp_path: Path) -> None:
     csv_file = tmp_path / "figures.csv"
     csv_file.write_text(linping("list", "figure", "-f", "csv", "--fields", "id,value,unit,year").stdout)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -38,7 +37,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-needs_sqlite3 = pytest.mark.skipif(shutil.which("sqlite3") is None, reason="sqlite3 is not installed")
+needs_sqlite3 = pytest.mark.tool("sqlite3")
 
 
 def test_export_prints_each_table_and_its_rows(database: Path) -> None:

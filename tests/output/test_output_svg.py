@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import Runner
+from conftest import Runner, needs
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -21,7 +20,7 @@ COLOUR = tuple(int(BAR[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def _png(svg: str, tmp_path: Path) -> Image.Image:
-    assert shutil.which("rsvg-convert"), "rsvg-convert is needed (Debian's librsvg2-bin; .ci/run installs it)"
+    needs("rsvg-convert")
     source, target = tmp_path / "chart.svg", tmp_path / "chart.png"
     source.write_text(svg, encoding="utf-8")
     subprocess.run(["rsvg-convert", str(source), "-o", str(target)], check=True, capture_output=True)

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.options import Output, command_app, whole_number
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import command_app, whole_number
+from linping_cli.cli.session import Output, Session
 from linping_cli.output.answers import nearest_note
 from linping_cli.output.views import answers_view
 from linping_cli.query.ask import ask as answered

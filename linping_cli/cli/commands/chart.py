@@ -7,12 +7,11 @@ import typer
 from linping_cli.cli.options import (
     CategoryOption,
     DerivedOption,
-    Output,
     UnitOption,
     command_app,
     complete_ids,
     )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.model.records import Figure
 from linping_cli.output.chart import chart_view

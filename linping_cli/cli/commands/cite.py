@@ -2,8 +2,8 @@
 
 import typer
 
-from linping_cli.cli.options import IdArgument, Output, command_app
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import IdArgument, command_app
+from linping_cli.cli.session import Output, Session
 from linping_cli.output.cite import citations_view
 from linping_cli.query.cite import citations
 from linping_cli.query.select import resolve

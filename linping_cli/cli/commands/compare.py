@@ -6,12 +6,11 @@ import typer
 
 from linping_cli.cli.options import (
     DerivedOption,
-    Output,
     UnitOption,
     command_app,
     complete_ids,
     )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.formats import FORMATS
 from linping_cli.output.views import comparison_view

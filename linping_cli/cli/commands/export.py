@@ -6,8 +6,8 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.exit import note
-from linping_cli.cli.options import Output, command_app
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import command_app
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
 from linping_cli.model.rows import EXPORTED_TABLE, FACT
 from linping_cli.output.views import records_view

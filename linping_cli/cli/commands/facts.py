@@ -6,7 +6,6 @@ import typer
 
 from linping_cli.cli.options import (
     DerivedOption,
-    Output,
     ReverseOption,
     TypesOption,
     YearOption,
@@ -15,7 +14,7 @@ from linping_cli.cli.options import (
     complete_ids,
     number,
     )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.rows import DERIVED_FACT, FACT
 from linping_cli.output.views import facts_view
 from linping_cli.query.facts import fact_rows, filter_facts, sort_facts

@@ -3,14 +3,13 @@
 import typer
 
 from linping_cli.cli.options import (
-    Output,
     RelationOption,
     TypesOption,
     check_relations,
     check_types,
     command_app,
     )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.output.graph import graph_view
 from linping_cli.query.graph import whole_graph
 

@@ -6,7 +6,6 @@ import typer
 
 from linping_cli.cli.options import (
     CategoryOption,
-    Output,
     ReverseOption,
     TagsOption,
     YearOption,
@@ -14,7 +13,7 @@ from linping_cli.cli.options import (
     complete_fields,
     complete_types,
     )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.records import ENTRY_TYPES
 from linping_cli.output.views import entries_view
 from linping_cli.query import select

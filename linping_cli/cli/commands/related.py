@@ -6,7 +6,6 @@ import typer
 
 from linping_cli.cli.options import (
     IdArgument,
-    Output,
     RelationOption,
     TypesOption,
     check_relations,
@@ -14,7 +13,7 @@ from linping_cli.cli.options import (
     command_app,
     whole_number,
 )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.output.graph import graph_view
 from linping_cli.query.graph import neighbourhood
 from linping_cli.query.select import resolve

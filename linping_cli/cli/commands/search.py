@@ -5,13 +5,12 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    Output,
     TypesOption,
     check_types,
     command_app,
     whole_number,
 )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.output.views import entries_view
 from linping_cli.query.search import search as found
 from linping_cli.query.select import valid_fields

@@ -2,8 +2,8 @@
 
 import typer
 
-from linping_cli.cli.options import DerivedOption, IdsArgument, Output, command_app
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import DerivedOption, IdsArgument, command_app
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.views import entry_view
 from linping_cli.query.search import referrers

@@ -2,8 +2,8 @@
 
 import typer
 
-from linping_cli.cli.options import Output, command_app
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import command_app
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.rows import SOURCE
 from linping_cli.output.views import records_view
 from linping_cli.query.stats import source_records

@@ -5,13 +5,12 @@ from typing import Annotated
 import typer
 
 from linping_cli.cli.options import (
-    Output,
     TagsOption,
     TypesOption,
     check_types,
     command_app,
     )
-from linping_cli.cli.session import Session
+from linping_cli.cli.session import Output, Session
 from linping_cli.output.timeline import timeline_view
 from linping_cli.query.timeline import parse_bound
 from linping_cli.query.timeline import timeline as dated

@@ -7,8 +7,8 @@ import typer
 
 from linping_cli.cli.exit import ExitStatus, note
 from linping_cli.cli.load import validate_dataset, validate_stdin
-from linping_cli.cli.options import Output, command_app
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import command_app
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.problems import problems_view
 

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.options import Output, TypesOption, check_types, command_app
-from linping_cli.cli.session import Session
+from linping_cli.cli.options import TypesOption, check_types, command_app
+from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
 from linping_cli.output.views import records_view
 from linping_cli.query.stats import value_counts
