@@ -34,7 +34,7 @@ def _show_version(value: bool) -> None:
 def _one_of(option: str, *choices: str) -> object:
     def parse(text: str) -> str:
         if text.casefold() not in choices:
-            raise ValueError(f"takes {' or '.join(choices)}, not {text!r}")
+            raise typer.BadParameter(f"takes {' or '.join(choices)}, not {text!r}")
         return text.casefold()
     parse.__name__ = option
     return parse

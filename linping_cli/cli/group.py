@@ -48,15 +48,16 @@ class LazyGroup(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> NoReturn:
-        from linping_cli.cli.completion import for_named_shell
-
         stdout, command = sys.stdout, None
         try:
             if stdout is None:  # started with stdout closed (`>&-`): say so, rather than print nowhere
                 raise OutputFailed("stdout is closed: nowhere to print the results")
             given = list(sys.argv[1:] if args is None else args)
-            if for_named_shell(given):
-                sys.exit(ExitStatus.OK)
+            if given[:1] in (["--install-completion"], ["--show-completion"]):
+                from linping_cli.cli.completion import for_named_shell
+
+                if for_named_shell(given):
+                    sys.exit(ExitStatus.OK)
             given = global_options_first(given)
             at = command_at(given)
             command = given[at] if at is not None else None

@@ -68,10 +68,10 @@ def whole_number(minimum: int | None = None, maximum: int | None = None) -> Call
         try:
             value = text if isinstance(text, int) else int(text.strip())  # a default comes as a number
         except ValueError:
-            raise ValueError(f"takes a whole number, not {text!r}") from None
+            raise typer.BadParameter(f"takes a whole number, not {text!r}") from None
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             bounds = (f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more")
-            raise ValueError(f"takes a whole number {bounds}, not {value}")
+            raise typer.BadParameter(f"takes a whole number {bounds}, not {value}")
         return value
     parse.__name__ = "whole number"
     return parse
@@ -81,7 +81,7 @@ def number(text: str | float) -> float:
     try:
         return float(text if isinstance(text, float) else text.strip())
     except ValueError:
-        raise ValueError(f"takes a number, not {text!r}") from None
+        raise typer.BadParameter(f"takes a number, not {text!r}") from None
 
 
 # The output options bundle ---------------------------------------------------------------------------------------

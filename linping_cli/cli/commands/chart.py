@@ -31,9 +31,9 @@ def chart(
     category: CategoryOption = None,
     entry: Annotated[str | None, typer.Option("--entry", metavar="ID", show_default=False, help="One entry's key "
                                               "figures.", autocompletion=complete_ids)] = None,
-    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", show_default=False,
+    title: Annotated[str | None, typer.Option("--title", metavar="TITLE", show_default=False,
                                               help="The chart's title (Chinese).")] = None,
-    title_en: Annotated[str | None, typer.Option("--title-en", metavar="TEXT", show_default=False,
+    title_en: Annotated[str | None, typer.Option("--title-en", metavar="TITLE", show_default=False,
                                                  help="The chart's title (English).")] = None,
     derived: DerivedOption = False,
     *, output: Output,
