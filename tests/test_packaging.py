@@ -21,10 +21,12 @@ def installed_files() -> set[str]:
     return names
 
 
-def test_every_module_of_the_tree_is_installed() -> None:
+def test_every_file_of_the_package_is_installed() -> None:
     names = installed_files()
-    modules = {str(path.relative_to(ROOT)) for path in (ROOT / "linping_cli").rglob("*.py")}
-    assert modules - names == set()
+    files = {str(path.relative_to(ROOT)) for path in (ROOT / "linping_cli").rglob("*")
+             if path.is_file() and "__pycache__" not in path.parts}
+    assert any(name.endswith(".txt") for name in files)  # the character table is data beside the code
+    assert files - names == set()
 
 
 def test_the_bundled_data_is_installed() -> None:

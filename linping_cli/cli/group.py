@@ -21,11 +21,6 @@ from linping_cli.cli.exit import ExitStatus, OutputFailed, exit_status, fail
 from linping_cli.cli.registry import COMMANDS
 from linping_cli.model.errors import UserError, did_you_mean
 
-# The root's options, which may also follow the command (as in gh): each name, and whether it takes a value.
-GLOBAL_OPTIONS = {"--data": True, "--no-cache": False, "--color": True, "--no-color": False, "--lang": True,
-                  "--no-pager": False, "--quiet": False, "-q": False, "--spreadsheet": False, "--version": False,
-                  "-V": False}
-
 
 def command(name: str) -> Any:
     """The Click command of one of COMMANDS, built from its module."""
@@ -58,8 +53,11 @@ class LazyGroup(TyperGroup):
 
                 if for_named_shell(given):
                     sys.exit(ExitStatus.OK)
-            given = global_options_first(given)
-            at = command_at(given)
+            # The root's options may also follow the command (as in gh): each name, and whether it takes a value.
+            options = {name: not param.is_flag for param in self.params if hasattr(param, "is_flag")
+                       for name in param.opts}
+            given = global_options_first(given, options)
+            at = command_at(given, options)
             command = given[at] if at is not None else None
             result = super().main(given, prog_name or "linping", complete_var,
                                   standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
@@ -77,21 +75,20 @@ class LazyGroup(TyperGroup):
         sys.exit(code)
 
 
-def command_at(args: Sequence[str]) -> int | None:
-    """Where the command's name is in a command line: after the root's own options and their values."""
+def command_at(args: Sequence[str], options: dict[str, bool]) -> int | None:
+    """Where the command's name is in a command line: after the root's `options` (name: takes a value) and values."""
     at = 0
     while at < len(args) and args[at].startswith("-") and args[at] != "--":
-        at += 2 if GLOBAL_OPTIONS.get(args[at]) else 1
+        at += 2 if options.get(args[at]) else 1
     return at if at < len(args) and args[at] != "--" else None
 
 
-def global_options_first(args: Sequence[str]) -> list[str]:
-    """The command line with the global options that follow the command moved before it, where the root reads them.
-
-    What follows `--` is left alone; a global option that takes a value and has none is a usage error.
+def global_options_first(args: Sequence[str], options: dict[str, bool]) -> list[str]:
+    """The command line with the root's `options` that follow the command moved before it, where the root reads
+    them. What follows `--` is left alone; an option that takes a value and has none is a usage error.
     """
     rest = list(args)
-    command = command_at(rest)
+    command = command_at(rest, options)
     if command is None:
         return rest
     moved: list[str] = []
@@ -99,10 +96,10 @@ def global_options_first(args: Sequence[str]) -> list[str]:
     while at < len(rest) and rest[at] != "--":
         word = rest[at]
         name = word.split("=", 1)[0]
-        if name not in GLOBAL_OPTIONS:
+        if name not in options:
             at += 1
             continue
-        takes = GLOBAL_OPTIONS[name] and "=" not in word
+        takes = options[name] and "=" not in word
         if takes and at + 1 >= len(rest):
             raise UserError(f"{name} needs a value")
         moved += rest[at:at + 2] if takes else [word]

@@ -1,5 +1,7 @@
 """The streams a run reads and writes, and what they are: a terminal or not, colour, width, a pager.
 
+Long output on a terminal goes through a pager, as git and gh do: $LINPING_PAGER, $PAGER, else `less -FRX`.
+
 Every command writes through one IOStreams, made from the process's streams when a run starts, or faked
 by a test (`IOStreams.fake`) to be a terminal of some width without one: as gh's IOStreams does.
 """
@@ -91,13 +93,17 @@ class IOStreams:
             silence_stdout()
             raise OutputFailed(f"cannot write the results: {error.strerror or error}") from None
 
-    def show(self, text: str) -> None:
-        """Text to stdout; on a terminal, text longer than the screen goes through the pager as git's does."""
-        if self.pager and self.terminal and text.count("\n") >= shutil.get_terminal_size().lines:
-            from linping_cli.cli import pager
-
-            command = pager.pager_command(self.env)
-            if command is not None and pager.page(text, command, self.env, self.stdout):
+    def write(self, write: Callable[[IO[str]], object]) -> None:
+        """Run `write` on stdout; on a terminal, what is longer than the screen goes through the pager."""
+        if not (self.pager and self.terminal):
+            self.write_stdout(write)
+            return
+        buffer = io.StringIO()
+        write(buffer)
+        text = buffer.getvalue()
+        if text.count("\n") >= shutil.get_terminal_size().lines:
+            command = pager_command(self.env)
+            if command is not None and page(text, command, self.env, self.stdout):
                 return
         self.write_stdout(lambda stream: stream.write(text))
 
@@ -108,3 +114,39 @@ def is_terminal(stream: Any) -> bool:
         return bool(isatty and isatty())
     except ValueError:  # a closed stream
         return False
+
+
+def pager_command(env: Mapping[str, str]) -> list[str] | None:
+    """The pager to run, split into words; None when the user asked for none (an empty value, or `cat`)."""
+    chosen = env.get("LINPING_PAGER", env.get("PAGER"))
+    if chosen is None:
+        return ["less", "-FRX"]
+    import shlex
+
+    words = shlex.split(chosen)
+    return words if words and words != ["cat"] else None
+
+
+def page(text: str, command: list[str], env: Mapping[str, str], stdout: IO[str] | None) -> bool:
+    """Show `text` through `command`; False, having shown nothing, when the pager cannot be started."""
+    import subprocess
+
+    # less without -R would show colour codes as text; as git does, give it FRX unless the user set LESS.
+    env = {**env, "LESS": env.get("LESS", "FRX"), "LV": env.get("LV", "-c")}
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert process.stdin is not None
+    encoding = getattr(stdout, "encoding", None) or "utf-8"
+    try:
+        process.stdin.write(text.encode(encoding, errors="backslashreplace"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit before the end
+        pass
+    while True:
+        try:
+            process.wait()
+            return True
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+            continue

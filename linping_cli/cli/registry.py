@@ -8,6 +8,8 @@ line here, its README section and its tests.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from linping_cli.output.formats import FORMATS
 
 CHART_FORMATS = (*FORMATS, "svg")
@@ -15,14 +17,13 @@ GRAPH_FORMATS = (*FORMATS, "dot", "mermaid")
 CITE_FORMATS = ("text", "json", "jsonl", "csv", "tsv", "markdown", "bibtex")
 
 
-class Command:
+class Command(NamedTuple):
     """A command: its module, the formats it writes (the first its default; none for a command of plain text)
     and what its --fields picks from (entries, facts, or nothing: no --fields)."""
 
-    __slots__ = ("fields", "formats", "module")
-
-    def __init__(self, module: str, formats: tuple[str, ...] = FORMATS, fields: str | None = None) -> None:
-        self.module, self.formats, self.fields = module, formats, fields
+    module: str
+    formats: tuple[str, ...] = FORMATS
+    fields: str | None = None
 
 
 COMMANDS = {

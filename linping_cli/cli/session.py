@@ -104,24 +104,12 @@ class Session:
                 stream.write("\ufeff")
             write(view, output.format, stream, target, spreadsheet=self.spreadsheet, headers=output.headers)
 
-        self._paged(written)
+        self.io.write(written)
         if view.empty and empty is not None:
             raise NoMatch(empty)
 
     def write_text(self, text: str) -> None:
-        self._paged(lambda stream: stream.write(text))
-
-    def _paged(self, write: Any) -> None:
-        """Straight to stdout; on a terminal, through the pager when longer than the screen."""
-        io = self.io
-        if not (io.pager and io.terminal):
-            io.write_stdout(write)
-            return
-        import io as buffers
-
-        buffer = buffers.StringIO()
-        write(buffer)
-        io.show(buffer.getvalue())
+        self.io.write(lambda stream: stream.write(text))
 
 
 def _lang_from(env: Any) -> str | None:

@@ -9,7 +9,7 @@ costs more at start-up than a whole query does.
 """
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypedDict
+from typing import Annotated, Any, ClassVar
 
 from linping_cli.model.kinds import (
     NESTED_KINDS,
@@ -31,38 +31,9 @@ from linping_cli.model.kinds import (
     is_list,
 )
 
-if TYPE_CHECKING:
-    class SourceRef(TypedDict):
-        file: str
-        section: str
-
-    class KeyFigure(TypedDict):
-        label: str
-        label_en: str | None
-        value: int | float
-        unit: str
-        unit_en: str | None
-        qualifier: str | None
-        target: bool
-        year: int | None
-        year_inferred: bool
-        growth: int | float | None
-        note: str | None
-        source: list[SourceRef]
-        value_max: int | float | None
-        projected: bool
-
-    class Outside(TypedDict):
-        field: str
-        note: str
-
-    class Statement(TypedDict):
-        summary: str
-        summary_en: str
-        source: list[SourceRef]
-else:
-    # At run time they are plain dicts; building TypedDict classes costs start-up time.
-    SourceRef = KeyFigure = Outside = Statement = dict
+# A nested table (a source reference, a key figure, an outside item, a statement): its fields are the kinds of
+# `kinds.NESTED_KINDS`, which the checker holds it to.
+Table = dict[str, Any]
 
 
 class Entry:
@@ -81,12 +52,12 @@ class Entry:
     category: OptText
     summary: Text
     summary_en: Text
-    key_figures: Annotated[list[KeyFigure], "key_figures"]
+    key_figures: Annotated[list[Table], "key_figures"]
     related: Annotated[list[str], "refs"]
     note: OptText
-    source: Annotated[list[SourceRef], "sources"]
+    source: Annotated[list[Table], "sources"]
     name_en_origin: Origin
-    outside: Annotated[list[Outside], "outside"]
+    outside: Annotated[list[Table], "outside"]
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.__dict__.update(data)
@@ -187,7 +158,7 @@ class Person(Entry):
     role: Text
     role_en: OptText
     organisation: Annotated[str | None, "ref?", ("company", "organisation")]
-    statements: Annotated[list[Statement], "statements"]
+    statements: Annotated[list[Table], "statements"]
 
 
 ENTRY_TYPES: dict[str, type[Entry]] = {

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from linping_cli.output.cells import ATTRIBUTE, FIELD
-from linping_cli.output.marks import derived_line
+from linping_cli.model.numbers import format_number
+from linping_cli.output.cells import ATTRIBUTE, FIELD, qualifier_sign
 from linping_cli.output.views import View
 
 
@@ -29,3 +29,11 @@ def comparison_with_derived(view: View, derived: Sequence[list[dict[str, Any]]],
                         for header, value in zip(headers, values, strict=True)}})
     data = {**view.data, "rows": [*view.data["rows"], *extra]}
     return View(data, data["rows"], view.columns, grid, name_of=view.name_of)
+
+
+def derived_line(row: Mapping[str, Any]) -> str:
+    """One derived fact for people: the value as derived, never as stated, with its formula and inputs."""
+    year = f" ({row['year']})" if row.get("year") is not None else ""
+    inputs = ", ".join(dict.fromkeys(given["entry"] for given in row["inputs"]))
+    return (f"{row['label_en']}: {qualifier_sign(row['qualifier'])}{format_number(row['value'])} {row['unit']}{year}"
+            f" = {row['formula']}; from {inputs}; {row['qualifier_note']}")

@@ -22,7 +22,7 @@ def fact_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
             rows.append({**head, "label": None, "label_en": None,
                          **{key: getattr(entry, key) for key in _OWN}})
         for figure in entry.key_figures:
-            rows.append({**head, **{key: figure[key] for key in _FIGURE}})  # type: ignore[literal-required]
+            rows.append({**head, **{key: figure[key] for key in _FIGURE}})
     return rows
 
 

@@ -216,12 +216,14 @@ def _simplified(index: SearchIndex, query: str) -> str:
                and not any(index.contains(kind, char) for kind in (*_NAME_KINDS, "text"))}
     if not foreign:
         return query  # the usual Simplified query: the table is not even read
-    from linping_cli.query.traditional import SIMPLIFIED, TRADITIONAL
+    from pathlib import Path
 
+    # OpenCC's t2s table (tests/tools/make_traditional.py): Traditional characters, then the Simplified of each.
+    traditional, simplified = Path(__file__).with_name("traditional.txt").read_text(encoding="utf-8").split("\n")[:2]
     chars = []
     for char in query:
-        at = TRADITIONAL.find(char) if char in foreign else -1
-        chars.append(SIMPLIFIED[at] if at >= 0 else char)
+        at = traditional.find(char) if char in foreign else -1
+        chars.append(simplified[at] if at >= 0 else char)
     return "".join(chars)
 
 

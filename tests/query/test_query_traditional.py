@@ -33,4 +33,4 @@ def test_the_committed_table_is_what_opencc_gives() -> None:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.TARGET.read_text(encoding="utf-8") == module.module_text()
+    assert module.TARGET.read_text(encoding="utf-8") == module.table_text()

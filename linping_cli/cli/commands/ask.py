@@ -1,5 +1,3 @@
-"""`linping ask QUESTION`: the facts that answer a question, best first, each with its source; or none."""
-
 from typing import Annotated
 
 import typer

@@ -1,5 +1,3 @@
-"""`linping chart [ID...]`: a horizontal bar chart of figures that share a unit (or convert into one)."""
-
 from typing import Annotated
 
 import typer

@@ -1,5 +1,3 @@
-"""`linping cite ID`: a citation for each article section an entry's facts rest on."""
-
 import typer
 
 from linping_cli.cli.options import IdArgument, command_app

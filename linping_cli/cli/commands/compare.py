@@ -1,5 +1,3 @@
-"""`linping compare ID ID...`: entries side by side; figures also by difference and ratio, or as a chart."""
-
 from typing import Annotated
 
 import typer

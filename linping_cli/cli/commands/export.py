@@ -1,5 +1,3 @@
-"""`linping export PATH.db`: the loaded data as a new SQLite database."""
-
 from pathlib import Path
 from typing import Annotated
 

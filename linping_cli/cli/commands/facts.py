@@ -1,5 +1,3 @@
-"""`linping facts [QUERY]`: every number in the dataset as one row, with what it measures and its source."""
-
 from typing import Annotated, Any
 
 import typer

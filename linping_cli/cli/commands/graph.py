@@ -1,5 +1,3 @@
-"""`linping graph`: the whole web of connections between entries."""
-
 import typer
 
 from linping_cli.cli.options import (

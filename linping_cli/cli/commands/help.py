@@ -1,5 +1,3 @@
-"""`linping help [COMMAND]`: the same as `linping [COMMAND] --help`."""
-
 from typing import Annotated
 
 import typer

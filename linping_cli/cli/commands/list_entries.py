@@ -1,5 +1,3 @@
-"""`linping list [TYPE]`: every entry, or every entry of one type, filtered and sorted."""
-
 from typing import Annotated
 
 import typer

@@ -1,5 +1,3 @@
-"""`linping man`: every command's help, the global options, the environment and the exit codes, as one page."""
-
 import typer
 
 from linping_cli.cli.manual import manual_text

@@ -1,5 +1,3 @@
-"""`linping related ID`: what an entry links to and what links to it, by relation: a tree, or a graph."""
-
 from typing import Annotated
 
 import typer

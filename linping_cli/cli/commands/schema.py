@@ -1,5 +1,3 @@
-"""`linping schema [OUTPUT]`: the JSON Schema of what each command prints with --json or -f jsonl."""
-
 from typing import Annotated
 
 import typer

@@ -1,5 +1,3 @@
-"""`linping search QUERY`: entries by name, alias, English name, pinyin, tag or summary, best match first."""
-
 from typing import Annotated
 
 import typer

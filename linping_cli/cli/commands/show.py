@@ -1,5 +1,3 @@
-"""`linping show ID...`: every field of an entry, its source, and what it links to and what links to it."""
-
 import typer
 
 from linping_cli.cli.options import DerivedOption, IdsArgument, command_app

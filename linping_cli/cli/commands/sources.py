@@ -1,5 +1,3 @@
-"""`linping sources`: the source articles as their files give them, and how many entries cite each."""
-
 import typer
 
 from linping_cli.cli.options import command_app

@@ -1,5 +1,3 @@
-"""`linping stats`: counts of entries by type and region, figures by year, entries by source, outside matter."""
-
 import typer
 
 from linping_cli.cli.options import command_app

@@ -1,5 +1,3 @@
-"""`linping timeline`: every dated item in order: events, plans and deadlines, launches, figures' years, foundings."""
-
 from typing import Annotated
 
 import typer

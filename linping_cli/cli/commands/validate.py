@@ -1,5 +1,3 @@
-"""`linping validate [PATH...]`: check a dataset and list every problem with its file and line."""
-
 from pathlib import Path
 from typing import Annotated
 

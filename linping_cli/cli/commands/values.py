@@ -1,5 +1,3 @@
-"""`linping values category|tag`: the categories or tags entries carry, most used first."""
-
 from typing import Annotated
 
 import typer
