@@ -7,8 +7,9 @@ writes every run of Chinese out as its pieces of one to MAX_PIECE characters, sp
 piece as a word: any query of up to MAX_PIECE Chinese characters is then a word the index
 holds, as Datasette and sqlite-utils send it. Names, aliases and tags also keep their whole
 runs, so a full name of any length is found. Text outside Chinese stays as written (normalised
-as the search normalises), and each pinyin reading is added run together, and by pairs of
-syllables, since `linping search` reads "xi ao" and "xiao" alike.
+as the search normalises), and each pinyin reading is added run together and by pairs of
+syllables, so that pinyin typed run together (`xiao`, `xiaodianti`) finds a reading written
+in syllables, as `linping search` does.
 """
 
 from __future__ import annotations
@@ -34,16 +35,21 @@ class Synonyms:
     """
 
     def __init__(self, groups: Iterable[list[str]]) -> None:
-        self._groups: list[tuple[re.Pattern[str], str]] = []
+        self._groups: list[tuple[list[tuple[str, re.Pattern[str] | None]], str]] = []
         for group in groups:
             terms = list(dict.fromkeys(normalize(term) for term in group))
-            alternatives = [re.escape(term) if _CHINESE.search(term) else rf"(?<![0-9a-z]){re.escape(term)}(?![0-9a-z])"
-                            for term in terms]
-            self._groups.append((re.compile("|".join(alternatives)), " ".join(terms)))
+            # A Chinese term needs no pattern: being in the text is enough.
+            tests = [(term, None if _CHINESE.search(term) else _whole_words(term)) for term in terms]
+            self._groups.append((tests, " ".join(terms)))
 
     def found_in(self, folded: str) -> list[str]:
         """The terms of every group `folded` (normalised text) holds a term of."""
-        return [terms for pattern, terms in self._groups if pattern.search(folded)]
+        return [terms for tests, terms in self._groups
+                if any(term in folded and (whole is None or whole.search(folded)) for term, whole in tests)]
+
+
+def _whole_words(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![0-9a-z]){re.escape(term)}(?![0-9a-z])")
 
 
 def name_terms(entry: Entry, synonyms: Synonyms) -> str:
