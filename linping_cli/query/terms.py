@@ -40,7 +40,7 @@ GROWTH_WORDS = _listed(
     "增长 增速 增幅 增长率 同比 同比增长 增加 增长了 上涨 涨 提高 提升 增长多少 "
     "growth grow grew grown growing increase increased rise rose risen yoy year-on-year percent fast faster quickly")
 
-_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _LATIN_KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+&-.'")
 _MAX_WORD = 16  # the longest piece a run of Chinese is split into
 _MAX_RUN = 64  # a longer run is no question: it is searched as it is
@@ -81,7 +81,7 @@ class Parsed:
 
 def is_cjk(char: str) -> bool:
     code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
+    return any(low <= code <= high for low, high in CJK_RANGES)
 
 
 def parse(query: str, *, known: Callable[[str], bool], found: Callable[[str], bool],

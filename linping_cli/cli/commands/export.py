@@ -7,7 +7,7 @@ from linping_cli.cli.exit import note
 from linping_cli.cli.options import command_app
 from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
-from linping_cli.model.rows import EXPORTED_TABLE, FACT
+from linping_cli.model.rows import EXPORTED_TABLE
 from linping_cli.output.views import records_view
 
 app = command_app()
@@ -31,7 +31,7 @@ def export(
 
     session = Session.of(ctx)
     entries = session.dataset.entries
-    facts = (FACT.fields, ((entry.region, row) for entry in entries for row in fact_rows([entry])))
+    facts = ((entry.region, row) for entry in entries for row in fact_rows([entry]))
     counts = written(session.dataset, facts, Path(path), replace=replace)
     note(f"wrote {path}")
     session.write(records_view([{"table": name, "rows": n} for name, n in counts.items()],
