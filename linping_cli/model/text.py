@@ -29,3 +29,7 @@ def unsafe_pattern(also: str = "") -> re.Pattern[str]:
 def unsafe_characters(text: str) -> list[str]:
     """The characters of `text` a terminal would act on, each once, in the order they first appear."""
     return list(dict.fromkeys(unsafe_pattern().findall(text)))
+
+
+# The Chinese characters: the CJK Unified Ideographs, Extension A, the Compatibility Ideographs and Extensions B on.
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from linping_cli.model.records import Entry
-from linping_cli.query.terms import CJK_RANGES
+from linping_cli.model.text import CJK_RANGES
 from linping_cli.store.layout import FIELD, normalize, number_text
 
 MAX_PIECE = 4

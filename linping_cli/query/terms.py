@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from linping_cli.model.text import CJK_RANGES
+
 
 def _listed(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -40,7 +42,6 @@ GROWTH_WORDS = _listed(
     "增长 增速 增幅 增长率 同比 同比增长 增加 增长了 上涨 涨 提高 提升 增长多少 "
     "growth grow grew grown growing increase increased rise rose risen yoy year-on-year percent fast faster quickly")
 
-CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _LATIN_KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+&-.'")
 _MAX_WORD = 16  # the longest piece a run of Chinese is split into
 _MAX_RUN = 64  # a longer run is no question: it is searched as it is
