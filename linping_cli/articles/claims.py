@@ -38,7 +38,10 @@ class Claim:
 
     @property
     def key(self) -> str:
-        """What names this claim within its entry: the key figure's label, else the field (value, growth ...)."""
+        """What names this claim within its entry: the key figure's label, else the field (value, growth ...);
+        a number of a statement by its place and amount (statements[0] 120)."""
+        if self.field.startswith("statements"):
+            return f"{self.field} {self.value}"
         if self.label is None:
             return self.field
         return self.label if self.field == "value" else f"{self.label} ({self.field})"

@@ -4,22 +4,25 @@
 their own: they are the `year` of the numbers in their sentence), in article order: the value, qualifier and
 unit as written, the section and line, a measure phrase of at most 8 characters from just before the number
 (enough to recognise it, never its sentence), whether its sentence makes it a target or a projection, and
-whether the dataset already holds it: an entry citing this file with the same amount in a unit that agrees.
+whether the dataset already holds it: an entry citing this file states the same amount in a unit that agrees.
+Each of the dataset's numbers holds one number of the article, the one verify would find for it (in its cited
+section, else elsewhere in the file with its unit given), so a bare 两 is not held just because some entry
+somewhere counts two of something.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from linping_cli.articles.article import Article, outlook_of
-from linping_cli.articles.claims import claims_of
+from linping_cli.articles.claims import Claim, claims_of
 from linping_cli.articles.library import Library, named_files
-from linping_cli.articles.numbers import Number, Reader, plain_number, units_agree
-from linping_cli.model.records import Entry
+from linping_cli.articles.match import away_fits, in_section, rank
+from linping_cli.articles.numbers import Number, Reader, plain_number
+from linping_cli.model.records import Entry, SourceRef
 from linping_cli.store.dataset import Dataset
 
 # The keys of a draft row, in order, with the kind of each (model/kinds.py).
@@ -32,29 +35,52 @@ DRAFT_KEYS = tuple(name for name, _ in DRAFT_FIELDS)
 MEASURE_LENGTH = 8
 _CLAUSE_BREAK = re.compile(r"[,.。;:!?、“”‘’\"'()《》\[\]\n—]")
 
-# file -> amount in plain units -> (plain unit, "entry: what") of every claim citing that file
-Held = dict[str, dict[Decimal, list[tuple[str, str]]]]
+# file -> (name of the fact, claim, the citation of that file) of every claim citing it
+Held = dict[str, list[tuple[str, Claim, SourceRef]]]
+
+
+def fact_name(entry: Entry, claim: Claim) -> str:
+    """How a draft row names a fact the dataset holds: the entry id, and what of it (xiolift: 年出厂电梯)."""
+    return entry.id if claim.key == "value" else f"{entry.id}: {claim.key}"
 
 
 def held_index(entries: Iterable[Entry], reader: Reader) -> Held:
-    """What a dataset holds from each article: each claim's amount under every file it cites."""
+    """What a dataset holds from each article: each claim under every file it cites."""
     held: Held = {}
     for entry in entries:
         for claim in claims_of(entry, reader):
-            name = entry.id if claim.key == "value" else f"{entry.id}: {claim.key}"
-            for file in dict.fromkeys(ref["file"] for ref in claim.refs):
-                held.setdefault(file, {}).setdefault(claim.magnitude, []).append((claim.base, name))
+            name = fact_name(entry, claim)
+            for ref in claim.refs:
+                held.setdefault(ref["file"], []).append((name, claim, ref))
     return held
+
+
+def _holders(article: Article, held: list[tuple[str, Claim, SourceRef]]) -> dict[int, list[str]]:
+    """id(number) -> the facts of the dataset that are that number of the article."""
+    holders: dict[int, list[str]] = {}
+    for name, claim, ref in held:
+        found = in_section(article, claim, ref)
+        if found is None:
+            away = [(number, role) for number, role in article.by_magnitude.get(claim.magnitude, ())
+                    if away_fits(claim, number, role)]
+            found = max(away, key=lambda item: rank(claim, *item)) if away else None
+        if found is not None:
+            names = holders.setdefault(id(found[0]), [])
+            if name not in names:
+                names.append(name)
+    return holders
 
 
 def draft(text: str, file_name: str, dataset: Dataset | None = None) -> list[dict[str, Any]]:
     """Rows of DRAFT_KEYS for every number of the article `text`, cited as `file_name`."""
     reader = Reader(unit["unit"] for unit in dataset.units) if dataset is not None else Reader()
-    held = held_index(dataset.entries, reader).get(file_name, {}) if dataset is not None else {}
+    held = held_index(dataset.entries, reader).get(file_name, []) if dataset is not None else []
     return candidates(Article(file_name, text, reader), held)
 
 
-def candidates(article: Article, held: dict[Decimal, list[tuple[str, str]]]) -> list[dict[str, Any]]:
+def candidates(article: Article, held: list[tuple[str, Claim, SourceRef]]) -> list[dict[str, Any]]:
+    """The draft rows of an article, each held by the facts of `held` (from `held_index`) that are it."""
+    holding = _holders(article, held)
     rows = []
     years: dict[tuple[int, int], list[Number]] = {}
     for number in article.numbers:
@@ -66,7 +92,7 @@ def candidates(article: Article, held: dict[Decimal, list[tuple[str, str]]]) -> 
         if number.kind == "year":
             continue
         outlook = outlook_of(number.cues)
-        holders = _holders(number, held)
+        holders = holding.get(id(number), [])
         rows.append({
             "file": article.name, "section": number.section, "line": number.line,
             "value": plain_number(number.value),
@@ -77,12 +103,6 @@ def candidates(article: Article, held: dict[Decimal, list[tuple[str, str]]]) -> 
             "held": bool(holders), "held_by": holders,
         })
     return rows
-
-
-def _holders(number: Number, held: dict[Decimal, list[tuple[str, str]]]) -> list[str]:
-    amounts = [number.magnitude] if number.max_magnitude is None else [number.magnitude, number.max_magnitude]
-    found = [name for amount in amounts for base, name in held.get(amount, ()) if units_agree(number.base, base)]
-    return list(dict.fromkeys(found))
 
 
 def _year(number: Number, years: list[Number] | None) -> int | None:
@@ -100,8 +120,8 @@ def measure(article: Article, number: Number, after: int = 0) -> str:
     start = max(number.sentence[0], number.written_from - 40, after)
     clause = _CLAUSE_BREAK.split(text[start:number.written_from])[-1].strip()
     if not clause:
-        after = _CLAUSE_BREAK.split(text[number.end:min(number.sentence[1], number.end + 40)])[0].strip()
-        return after[:MEASURE_LENGTH]
+        following = _CLAUSE_BREAK.split(text[number.end:min(number.sentence[1], number.end + 40)])[0].strip()
+        return following[:MEASURE_LENGTH]
     return clause[-MEASURE_LENGTH:]
 
 
@@ -115,7 +135,7 @@ def uncovered(dataset: Dataset, sources: Path, *,
     present = Library(sources, named_files(dataset, entries), reader).present()
     rows: list[dict[str, Any]] = []
     for done, article in enumerate(present, 1):
-        rows.extend(row for row in candidates(article, held.get(article.name, {})) if not row["held"])
+        rows.extend(row for row in candidates(article, held.get(article.name, [])) if not row["held"])
         if progress is not None:
             progress(done, len(present))
     return rows

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from linping_cli.articles.article import REQUIRED, Article, name_key, squash
+from linping_cli.articles.article import REQUIRED, Article, name_key
 from linping_cli.articles.claims import Claim, claims_of
 from linping_cli.articles.library import Library, named_files
-from linping_cli.articles.numbers import Number, Reader, decimals, plain_number, units_agree
+from linping_cli.articles.match import away_fits, heading_key, in_section, same_precision
+from linping_cli.articles.numbers import Number, Reader, plain_number
 from linping_cli.model.records import Entry, Figure, SourceRef
 from linping_cli.store.dataset import Dataset
 
@@ -42,11 +43,6 @@ STATUSES = ("ok", "qualifier differs", "precision differs", "elsewhere", "not fo
             "not marked outside", "not marked target")
 Progress = Callable[[int, int], None]  # (entries done, entries in all)
 _PROGRESS_EVERY = 1000
-
-
-@lru_cache(maxsize=4096)
-def _heading_key(heading: str) -> str:
-    return squash(heading)
 
 
 class Located:
@@ -182,23 +178,20 @@ def _locate(articles: Articles, claim: Claim, ref: SourceRef) -> Located:
     article = library.get(ref["file"])
     if article is None:
         return Located(claim, ref, "source missing", note=library.problem(ref["file"]))
-    wanted = _heading_key(ref["section"])
-    here = [(number, role) for number, role in article.by_magnitude.get(claim.magnitude, ())
-            if _fits(claim, number, role) and _heading_key(number.section) == wanted]
-    if here:
-        number, role = max(here, key=lambda found: _rank(claim, *found))
+    found = in_section(article, claim, ref)
+    if found is not None:
+        number, role = found
         if not number.accepts(claim.qualifier):
             status, note = "qualifier differs", f"the article's qualifier is {number.qualifier or 'none'}"
-        elif not _same_precision(claim, number, role):
+        elif not same_precision(claim, number, role):
             status, note = "precision differs", "write the number with the article's decimals"
         else:
             status, note = "ok", None
         return Located(claim, ref, status, number=number, where=article, note=note)
     missing = None if article.find(ref["section"]) else f"{article.name} has no section of this heading"
-    # Away from its cited section a bare number (两 of 两业, 第一) says too little: the units must be given.
+    wanted = heading_key(ref["section"])
     other = [(where, number) for where, number, role in articles.everywhere.get(claim.magnitude, ())
-             if number.base and _fits(claim, number, role)
-             and (where is not article or _heading_key(number.section) != wanted)]
+             if away_fits(claim, number, role) and (where is not article or heading_key(number.section) != wanted)]
     if not other:
         return Located(claim, ref, "not found", note=missing)
     where, number = max(other, key=lambda found: (found[0] is article, found[1].accepts(claim.qualifier),
@@ -206,32 +199,3 @@ def _locate(articles: Articles, claim: Claim, ref: SourceRef) -> Located:
     notes = [note for note in (missing, None if number.accepts(claim.qualifier) else
                                f"there, the qualifier is {number.qualifier or 'none'}") if note]
     return Located(claim, ref, "elsewhere", number=number, where=where, note="; ".join(notes) or None)
-
-
-def _fits(claim: Claim, number: Number, role: str) -> bool:
-    """Whether an article's number can be this claim: the same part of a range, and units that agree."""
-    if claim.field == "value_max" and role != "value_max":
-        return False
-    if not claim.field.startswith("statements") and claim.field != "value_max" and role != "value":
-        return False
-    if claim.field == "growth":
-        return number.base == "%"
-    return units_agree(number.base, claim.base)
-
-
-def _rank(claim: Claim, number: Number, role: str) -> tuple[bool, bool, bool, bool]:
-    """Of several fitting numbers, the one that says what the claim does: its qualifier, its very unit,
-    its outlook (a target after 力争 for a target), its decimals."""
-    outlook = claim.marked is None or bool([c for c in number.cues if REQUIRED.fullmatch(c)]) == claim.marked
-    return (number.accepts(claim.qualifier), number.base == claim.base, outlook,
-            _same_precision(claim, number, role))
-
-
-def _same_precision(claim: Claim, number: Number, role: str) -> bool:
-    """16.0 is written with one decimal; the dataset must keep it (where both write the same scale)."""
-    if claim.field.startswith("statements") or claim.scale != number.scale:
-        return True
-    written = number.value_max if role == "value_max" else number.value
-    return written is None or decimals(written) == decimals(claim.written)
-
-

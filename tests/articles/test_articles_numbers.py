@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -114,6 +115,31 @@ def test_split_unit_separates_the_scale() -> None:
     assert split_unit("亿元") == (10**8, "元")
     assert split_unit("分钟/台") == (1, "分钟")
     assert split_unit("家") == (1, "家")
+
+
+# What the provenance test's reader read, before it moved into the package.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深耕三十载", {30}),
+        ("机器有2万多个部件", {2, 20000}),
+        ("年产超10万台", {10, 100000}),
+        ("一年发电量约4亿度", {1, 4, 4 * 10**8}),  # 一年 is one year
+        ("突破百亿元", {100, 10**10}),
+        ("三个千亿级集群", {3, 1000, 10**11}),
+        ("三千亿级未来智造城", {3000, 3 * 10**11}),
+        ("双五百亿级产业", {2, 500, 5 * 10**10}),
+        ("目标是三年翻番", {2, 3}),
+        ("已与国内数百家企业", {200, 900}),
+        ("一年多的时光过去", {1}),
+        ("增长16.0%", {Decimal("16.0")}),
+        ("2024年产值 1175.09亿元", {2024, Decimal("1175.09"), Decimal("117509000000")}),
+        ("植树2700多万棵", {2700, 27 * 10**6}),
+        ("十年投入超10亿元", {10, 10**9}),
+    ],
+)
+def test_stated_values_reads_what_the_text_says(text: str, expected: set[Any]) -> None:
+    assert stated_values(text) == {Decimal(value) for value in expected}
 
 
 def test_stated_values_gives_each_number_as_written_and_in_plain_units() -> None:
