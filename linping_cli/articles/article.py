@@ -33,7 +33,12 @@ REQUIRED = re.compile(r"将|力争|到[0-9]{4}年|未来|目标")
 
 def squash(text: str) -> str:
     """Text without white space or Markdown emphasis, for comparing headings and names."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).replace("*", "")
+    return _squash_normal(unicodedata.normalize("NFKC", text))
+
+
+def _squash_normal(text: str) -> str:
+    """`squash` of text already NFKC-normalised."""
+    return _SPACE.sub("", text).replace("*", "")
 
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉")
@@ -111,17 +116,21 @@ class Article:
         ends = [match.start() for match in _SENTENCE_END.finditer(self.text)]
         cues = [(match.start(), match.group()) for match in OUTLOOK.finditer(self.text)]
         cue_starts = [at for at, _ in cues]
+        newlines, length = self._newlines, len(self.text)
         for section in self.sections:
             for number in self._reader.read(self.text[section.start:section.end]):
                 _place(number, section.start)
+                start = number.start
                 number.section = section.heading
-                number.line = self.line_of(number.start)
-                after = bisect_left(ends, number.start)
+                number.line = bisect_right(newlines, start - 1) + 1
+                after = bisect_left(ends, start)
                 begin = max(section.start, ends[after - 1] + 1 if after else 0)
-                finish = min(section.end, ends[after] + 1 if after < len(ends) else len(self.text))
+                finish = min(section.end, ends[after] + 1 if after < len(ends) else length)
                 number.sentence = (begin, finish)
-                number.cues = tuple(word for _, word in cues[bisect_left(cue_starts, begin):
-                                                              bisect_left(cue_starts, number.written_from)])
+                first = bisect_left(cue_starts, begin)
+                if first < len(cue_starts) and cue_starts[first] < number.written_from:
+                    last = bisect_left(cue_starts, number.written_from, first)
+                    number.cues = tuple(word for _, word in cues[first:last])
                 found.append(number)
         return found
 
@@ -161,7 +170,7 @@ def _heading_at(lines: list[str], index: int) -> tuple[str | None, int]:
         heading = " ".join(part.strip("*").strip() for part in block).strip()
         return (heading, len(block)) if 0 < len(heading) <= _LONGEST_HEADING * 2 else (None, 0)
     if (line.count(" ") == 1 and not _SENTENCE_PUNCTUATION.search(line)
-            and len(squash(line)) >= 8 and len(line) <= _LONGEST_HEADING):
+            and len(_squash_normal(line)) >= 8 and len(line) <= _LONGEST_HEADING):
         return line, 1
     return None, 0
 

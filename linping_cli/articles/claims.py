@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from linping_cli.articles.numbers import Reader, split_unit, to_decimal
@@ -33,7 +34,7 @@ class Claim:
         self.unit, self.qualifier = unit, qualifier
         self.refs = refs
         self.marked = marked
-        self.scale, self.base = (1, "%") if percent else split_unit(unicodedata.normalize("NFKC", unit))
+        self.scale, self.base = (1, "%") if percent else _unit_parts(unit)
         self.magnitude = value * self.scale
 
     @property
@@ -45,6 +46,11 @@ class Claim:
         if self.label is None:
             return self.field
         return self.label if self.field == "value" else f"{self.label} ({self.field})"
+
+
+@lru_cache(maxsize=1024)
+def _unit_parts(unit: str) -> tuple[int, str]:
+    return split_unit(unicodedata.normalize("NFKC", unit))
 
 
 def claims_of(entry: Entry, reader: Reader) -> Iterator[Claim]:

@@ -49,7 +49,9 @@ def in_section(article: Article, claim: Claim, ref: SourceRef) -> tuple[Number, 
     wanted = heading_key(ref["section"])
     here = [(number, role) for number, role in article.by_magnitude.get(claim.magnitude, ())
             if fits(claim, number, role) and heading_key(number.section) == wanted]
-    return max(here, key=lambda found: rank(claim, *found)) if here else None
+    if len(here) < 2:
+        return here[0] if here else None
+    return max(here, key=lambda found: rank(claim, *found))
 
 
 def away_fits(claim: Claim, number: Number, role: str) -> bool:

@@ -52,9 +52,12 @@ _BEFORE: dict[str, str | None] = {
     "最近": None, "附近": None, "临近": None, "靠近": None, "≥": "at-least", "≤": "at-most", ">": "more-than",
     "<": "at-most",
 }
-_BEFORE_WORDS = sorted(_BEFORE, key=len, reverse=True)
+_BEFORE_BY_LAST: dict[str, list[str]] = {}  # last character -> the words ending with it, longest first
+for _word in sorted(_BEFORE, key=len, reverse=True):
+    _BEFORE_BY_LAST.setdefault(_word[-1], []).append(_word)
 _AFTER = {"以上": "at-least", "以下": "at-most", "以内": "at-most", "左右": "about", "多": "more-than",
           "余": "more-than"}
+_AFTER_FIRST = frozenset(word[0] for word in _AFTER)
 _FALLS = ("下降", "下滑", "回落", "减少")  # before a percentage: a fall, read as a negative value
 _RANGE = frozenset(("至", "到", "-", "~", "—", "–"))
 # A lone 一 (or 十, 百, 千, 万, 亿) is a count only before a measure word, and not in these words.
@@ -63,13 +66,18 @@ _NOT_BEFORE_ONE = frozenset("之统唯同单划万进新下每")  # 之一, 统�
 _LONGEST_RUN = 12  # Chinese numerals; digits past 30 are no amount a fact states either
 _LONGEST_DIGITS = 30
 
-_TOKEN = re.compile(
+# A lone 一十百千万亿 is looked at only after 第, 数, 几 or a qualifier's last character, or before the first
+# character of a measure word (LONE_BEFORE, filled in per reader): most of them are words, not numbers.
+_TOKEN_PATTERN = (
     r"(?P<digits>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)"
     r"|(?P<doubling>翻[一两三]?番)"
-    r"|(?P<han>[零〇一二两三四五六七八九十百千万亿]+)"
+    r"|(?P<han>[零〇二两三四五六七八九][零〇一二两三四五六七八九十百千万亿]*"
+    r"|[一十百千万亿](?:[零〇一二两三四五六七八九十百千万亿]+|(?=[LONE_BEFORE]))"
+    r"|(?<=[第数几LONE_AFTER])[一十百千万亿])"
     r"|(?P<pair>双)(?=[一二两三四五六七八九十百千万亿0-9])"
 )
 _DIGIT_TAIL = re.compile(rf"(多|余)?({_SCALE_PATTERN}|[十百千](?![米克瓦]))?(多|余)?")
+_TAIL_FIRST = frozenset("多余十百千万亿")
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
@@ -137,23 +145,39 @@ def units_agree(ours: str, theirs: str) -> bool:
 
 
 @cache
-def _unit_pattern(extra: frozenset[str]) -> re.Pattern[str]:
+def _patterns(extra: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """The token pattern of a reader knowing the units `extra` too, and its units by first character
+    (longest first)."""
     words = sorted({*MEASURES, *extra}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    by_first: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        by_first[word[0]] = (*by_first.get(word[0], ()), word)
+    lone_before = re.escape("".join(sorted(by_first)))
+    lone_after = re.escape("".join(sorted({word[-1] for word in _BEFORE})))
+    token = _TOKEN_PATTERN.replace("LONE_BEFORE", lone_before).replace("LONE_AFTER", lone_after)
+    return re.compile(token), by_first
 
 
 class Reader:
     """Reads the numbers of a text, knowing the units of `MEASURES` and of a dataset (`extra`)."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
-        self._units = _unit_pattern(frozenset(unit for unit in extra if unit and not unit.isascii()))
+        self._token, self._units = _patterns(frozenset(unit for unit in extra if unit and not unit.isascii()))
+
+    def unit_at(self, text: str, position: int) -> str:
+        """The measure word or unit that starts at `position`, or ""."""
+        for word in self._units.get(text[position:position + 1], ()):
+            if text.startswith(word, position):
+                return word
+        return ""
 
     def read(self, text: str) -> list[Number]:
         """Every number of `text` (already NFKC-normalised), in order."""
         found: list[Number] = []
         position = 0
+        search = self._token.search
         while True:
-            match = _TOKEN.search(text, position)
+            match = search(text, position)
             if match is None:
                 break
             kind = match.lastgroup
@@ -188,11 +212,11 @@ class Reader:
         if len(digits) > _LONGEST_DIGITS:
             return None, end
         value = Decimal(digits)
-        tail = _DIGIT_TAIL.match(text, end)
-        assert tail is not None
-        more = bool(tail.group(1) or tail.group(3))
-        scale_text = tail.group(2) or ""
-        scale = 1
+        more, scale_text, scale, finish = False, "", 1, end
+        if text[end:end + 1] in _TAIL_FIRST:
+            tail = _DIGIT_TAIL.match(text, end)
+            assert tail is not None
+            more, scale_text, finish = bool(tail.group(1) or tail.group(3)), tail.group(2) or "", tail.end()
         if scale_text in _SMALL:
             value *= _SMALL[scale_text]
             scale_text = ""
@@ -201,7 +225,7 @@ class Reader:
         if before and before in "-−" and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in "%‰")):
             value = -value
         year_like = len(digits) == 4 and not scale_text
-        return self._finish(text, value, start, tail.end(), scale_text, scale, more, year_like)
+        return self._finish(text, value, start, finish, scale_text, scale, more, year_like)
 
     def _han(self, text: str, match: re.Match[str]) -> tuple[Number | None, int]:
         start, end = match.span()
@@ -228,7 +252,7 @@ class Reader:
         if len(run) == 1 and run in "一十百千万亿" and before != "第":
             if run == "一" and (before in _NOT_BEFORE_ONE or (len(after) == 2 and after[0] == after[1])):
                 return None, end  # 之一, 进一步, 一粒粒
-            if any(text.startswith(word, start) for word in _WORDS_NOT_COUNTS) or not self._units.match(text, end):
+            if any(text.startswith(word, start) for word in _WORDS_NOT_COUNTS) or not self.unit_at(text, end):
                 return None, end  # a lone 一 is a count only before a measure word: 一方面, 一流 are words
         parsed = _han_value(run)
         if parsed is None:
@@ -246,9 +270,8 @@ class Reader:
         if ordinal:
             written_from -= 1
         bound: str | None = None
-        window = text[max(0, written_from - 4):written_from]
-        for word in _BEFORE_WORDS:
-            if window.endswith(word):
+        for word in _BEFORE_BY_LAST.get(text[written_from - 1], ()) if written_from else ():
+            if text.endswith(word, 0, written_from):
                 bound = _BEFORE[word]
                 if bound is not None:
                     written_from -= len(word)
@@ -261,20 +284,20 @@ class Reader:
             position += 1
             qualifier = "class"
         else:
-            spaced = position < len(text) and text[position] == " "
-            found = self._units.match(text, position + spaced)
-            if found is not None:
-                unit += found.group()
-                position = found.end()
+            spaced = text[position:position + 1] == " "
+            found = self.unit_at(text, position + spaced)
+            if found:
+                unit += found
+                position += spaced + len(found)
             elif percent_of:
                 unit = "%"
-            else:
+            elif text[position + spaced:position + spaced + 1].isascii():
                 latin = _LATIN.match(text, position + spaced)
                 if latin is not None and not (latin.end() < len(text) and text[latin.end()] in "-0123456789"):
                     unit += latin.group()
                     position = latin.end()
         measure = unit[len(scale_text):]
-        for word, meaning in _AFTER.items():
+        for word, meaning in _AFTER.items() if text[position:position + 1] in _AFTER_FIRST else ():
             if text.startswith(word, position):
                 next_char = text[position + 1:position + 2]
                 if word in "多余" and not (measure in _TIME_UNITS or next_char in "的,。、;!? \n"):
@@ -286,7 +309,7 @@ class Reader:
             qualifier, bound = bound, None
         elif qualifier == bound:
             bound = None
-        if measure == "%" and any(text.endswith(word, 0, written_from) for word in _FALLS):
+        if measure == "%" and written_from > 1 and text[written_from - 2:written_from] in _FALLS:
             value = -value
         kind = "ordinal" if ordinal else "amount"
         if (year_like and not ordinal and qualifier is None and measure in ("年", "")

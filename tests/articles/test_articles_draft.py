@@ -54,25 +54,6 @@ def test_a_draft_under_another_file_name_holds_nothing() -> None:
     assert not any(row["held"] for row in draft(ARTICLE, "other.txt", load(HERE / "qinghe.toml")))
 
 
-def test_skeletons_are_toml_with_empty_summaries_and_no_sentence() -> None:
-    rows = [row for row in draft(ARTICLE, "qinghe.txt") if row["value"] in (200, 2, 86.5)]
-    text = figure_skeletons(rows)
-    figures = tomllib.loads(text)["figure"]
-    assert [(f["value"], f["unit"], f.get("qualifier")) for f in figures] == [
-        (86.5, "亿元", "about"), (2, "万米", "more-than"), (200, "名", "at-least")]
-    assert all(f["summary"] == "" and f["summary_en"] == "" and f["name"] == "" for f in figures)
-    assert figures[2]["target"] is True and figures[2]["year"] == 2027
-    assert figures[0]["source"] == [{"file": "qinghe.txt", "section": "lead"}]
-    assert "镇里力争" not in text and "产值约86.5" not in text
-
-
-def test_skeletons_escape_hostile_text() -> None:
-    hostile = "开头\x1b]0;title\x07 甲乙丙丁 戊己庚辛\u202e\n\n超30家\x7f。\ud800"
-    text = figure_skeletons(draft(hostile, "evil\x1b.txt"))
-    assert not any(char in text for char in "\x1b\x07\x7f\u202e\ud800")
-    assert [figure["value"] for figure in tomllib.loads(text)["figure"]] == [0, 30]  # 0 of ]0; and 30 家
-
-
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from("超10万台约4亿度。，甲乙 丙丁\n**第一数百年2024力争将"), max_size=120))
 def test_draft_and_its_skeletons_never_fail(text: str) -> None:
