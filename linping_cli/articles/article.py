@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(r"[。!?;]")
 _SPACE = re.compile(r"\s+")
 _LONGEST_HEADING = 60
 _LONGEST_BOLD = 3  # lines
+# Lines that may be headings (opening with ** or holding a space), looked at more closely by _heading_at.
+_MAYBE_HEADING = re.compile(r"^[ \t]*\*\*|^[ \t]*[^\n ]*[^\n ] [^\n ]+[ \t]*$", re.MULTILINE)
 # Words before a number in its sentence that make it a target or a projection. `REQUIRED` are those after
 # which the dataset must mark the number target or projected; the others only suggest it to a draft.
 OUTLOOK = re.compile(r"力争|争取|目标|计划|到[0-9]{4}年|将(?!近)|即将|未来(?!工厂|产业|制造|智造|社区)|预计|有望|可望"
@@ -41,13 +43,15 @@ def _squash_normal(text: str) -> str:
     return _SPACE.sub("", text).replace("*", "")
 
 
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉")
+_NOT_IN_NAMES = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉* \t\n\r\x0b\x0c\u3000")
 
 
 def name_key(text: str) -> str:
-    """Text as a name is looked for in an article: no white space or quotation marks, case-folded
+    """Text as a name is looked for in an article: no white space, emphasis or quotation marks, case-folded
     (the article's “双碳”目标 writes the name 双碳目标)."""
-    return squash(text).translate(_QUOTES).casefold()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_NOT_IN_NAMES).casefold()
 
 
 def outlook_of(cues: Iterable[str]) -> str | None:
@@ -85,11 +89,14 @@ class Article:
         lines = self.text.split("\n")
         offsets = [0, *(at + 1 for at in self._newlines)]
         index = 0
-        while index < len(lines):
-            found, used = _heading_at(lines, index)
+        for match in _MAYBE_HEADING.finditer(self.text):
+            at = bisect_left(offsets, match.start())
+            if at < index:
+                continue  # inside a bold heading already taken
+            found, used = _heading_at(lines, at)
             if found is None:
-                index += 1
                 continue
+            index = at
             sections.append(Section(heading, heading_line, start, offsets[index]))
             heading, heading_line = found, index + 1
             index += used

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from linping_cli.articles.numbers import Reader, split_unit, to_decimal
+from linping_cli.articles.numbers import Reader, decimals, plain_number, split_unit, to_decimal
 from linping_cli.model.records import Entry, Event, Figure, Industry, Person, SourceRef
 
 
@@ -23,13 +23,15 @@ class Claim:
     `marked` is whether the entry marks it a target or projection: None where the record has no such flag.
     """
 
-    __slots__ = ("base", "field", "label", "magnitude", "marked", "qualifier", "refs", "scale", "unit", "value",
-                 "written")
+    __slots__ = ("base", "field", "label", "magnitude", "marked", "places", "qualifier", "refs", "scale", "shown",
+                 "unit", "value", "written")
 
     def __init__(self, *, label: str | None, field: str, value: Decimal, unit: str, qualifier: str | None,
                  refs: Sequence[SourceRef], marked: bool | None, percent: bool = False) -> None:
         self.label, self.field = label, field
         self.written = value  # as the dataset writes it: 16.0 keeps its decimal
+        self.places = decimals(value)
+        self.shown = plain_number(value)  # as JSON carries it
         self.value = value
         self.unit, self.qualifier = unit, qualifier
         self.refs = refs

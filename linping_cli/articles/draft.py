@@ -19,7 +19,7 @@ from typing import Any
 
 from linping_cli.articles.article import Article, outlook_of
 from linping_cli.articles.claims import Claim, claims_of
-from linping_cli.articles.library import Library, named_files
+from linping_cli.articles.library import Library, collector_paused, named_files
 from linping_cli.articles.match import away_fits, in_section, rank
 from linping_cli.articles.numbers import Number, Reader, plain_number
 from linping_cli.model.records import Entry, SourceRef
@@ -73,9 +73,10 @@ def _holders(article: Article, held: list[tuple[str, Claim, SourceRef]]) -> dict
 
 def draft(text: str, file_name: str, dataset: Dataset | None = None) -> list[dict[str, Any]]:
     """Rows of DRAFT_KEYS for every number of the article `text`, cited as `file_name`."""
-    reader = Reader(unit["unit"] for unit in dataset.units) if dataset is not None else Reader()
-    held = held_index(dataset.entries, reader).get(file_name, []) if dataset is not None else []
-    return candidates(Article(file_name, text, reader), held)
+    with collector_paused():
+        reader = Reader(unit["unit"] for unit in dataset.units) if dataset is not None else Reader()
+        held = held_index(dataset.entries, reader).get(file_name, []) if dataset is not None else []
+        return candidates(Article(file_name, text, reader), held)
 
 
 def candidates(article: Article, held: list[tuple[str, Claim, SourceRef]]) -> list[dict[str, Any]]:
@@ -129,13 +130,14 @@ def uncovered(dataset: Dataset, sources: Path, *,
               progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
     """Rows of DRAFT_KEYS for every number of the articles `dataset` names (in the folder `sources`) that no
     entry holds: the region's coverage of its articles. `progress(done, all)` counts articles."""
-    reader = Reader(unit["unit"] for unit in dataset.units)
-    entries = dataset.entries
-    held = held_index(entries, reader)
-    present = Library(sources, named_files(dataset, entries), reader).present()
-    rows: list[dict[str, Any]] = []
-    for done, article in enumerate(present, 1):
-        rows.extend(row for row in candidates(article, held.get(article.name, [])) if not row["held"])
-        if progress is not None:
-            progress(done, len(present))
+    with collector_paused():
+        reader = Reader(unit["unit"] for unit in dataset.units)
+        entries = dataset.entries
+        held = held_index(entries, reader)
+        present = Library(sources, named_files(dataset, entries), reader).present()
+        rows: list[dict[str, Any]] = []
+        for done, article in enumerate(present, 1):
+            rows.extend(row for row in candidates(article, held.get(article.name, [])) if not row["held"])
+            if progress is not None:
+                progress(done, len(present))
     return rows

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from linping_cli.articles.article import REQUIRED, Article, squash
 from linping_cli.articles.claims import Claim
-from linping_cli.articles.numbers import Number, decimals, units_agree
+from linping_cli.articles.numbers import Number, units_agree
 from linping_cli.model.records import SourceRef
 
 
@@ -40,8 +40,7 @@ def same_precision(claim: Claim, number: Number, role: str) -> bool:
     """16.0 is written with one decimal; the dataset must keep it (where both write the same scale)."""
     if claim.field.startswith("statements") or claim.scale != number.scale:
         return True
-    written = number.value_max if role == "value_max" else number.value
-    return written is None or decimals(written) == decimals(claim.written)
+    return (number.max_places if role == "value_max" else number.places) == claim.places
 
 
 def in_section(article: Article, claim: Claim, ref: SourceRef) -> tuple[Number, str] | None:

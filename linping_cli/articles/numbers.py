@@ -78,6 +78,9 @@ _TOKEN_PATTERN = (
 )
 _DIGIT_TAIL = re.compile(rf"(多|余)?({_SCALE_PATTERN}|[十百千](?![米克瓦]))?(多|余)?")
 _TAIL_FIRST = frozenset("多余十百千万亿")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CODE_NEIGHBOURS = _LETTERS | {"+"}  # before digits: they are part of a code
+_CODE_AFTER = frozenset("-0123456789")  # after digits and letters: a code too
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
@@ -88,8 +91,8 @@ class Number:
     filled in by the article that holds it.
     """
 
-    __slots__ = ("base", "bound", "cues", "end", "kind", "line", "qualifier", "scale", "section", "sentence",
-                 "start", "unit", "value", "value_max", "written_from")
+    __slots__ = ("base", "bound", "cues", "end", "kind", "line", "max_places", "places", "qualifier", "scale",
+                 "section", "sentence", "start", "unit", "value", "value_max", "written_from")
 
     def __init__(self, value: Decimal, *, start: int, end: int, written_from: int, unit: str = "", measure: str = "",
                  scale: int = 1, qualifier: str | None = None, bound: str | None = None,
@@ -99,6 +102,8 @@ class Number:
         self.base = same_unit(measure)  # the unit without its scale: 台 of 万台
         self.qualifier, self.bound, self.kind = qualifier, bound, kind
         self.start, self.end, self.written_from = start, end, written_from
+        self.places = decimals(value)  # how many decimals it is written with
+        self.max_places = 0 if value_max is None else decimals(value_max)
         self.line = 0
         self.section = ""
         self.sentence = (start, end)
@@ -199,16 +204,18 @@ class Reader:
     def _digits(self, text: str, match: re.Match[str]) -> tuple[Number | None, int]:
         start, end = match.span()
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if (before.isascii() and before.isalpha()) or before == "+" or after == "+" or text.startswith("版", end) \
+        after = text[end:end + 1]
+        if before in _CODE_NEIGHBOURS or after == "+" or after == "版" \
                 or (before == "-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalnum()):
             return None, end  # a code: G60, HGT51F, 3+2+X, 2.0版, SR-71
-        if after.isascii() and after.isalpha():
+        if after in _LETTERS:
             latin = _LATIN.match(text, end)
             assert latin is not None
-            if latin.end() < len(text) and text[latin.end()] in "-0123456789":
+            if text[latin.end():latin.end() + 1] in _CODE_AFTER:
                 return None, latin.end()  # 675SR-R
-        digits = match.group().replace(",", "")
+        digits = match.group()
+        if "," in digits:
+            digits = digits.replace(",", "")
         if len(digits) > _LONGEST_DIGITS:
             return None, end
         value = Decimal(digits)
@@ -244,7 +251,7 @@ class Reader:
             number, position = self._finish(text, Decimal(2 * value), start - 1, end, scale_text,
                                             _scale_value(scale_text), False, False)
             if number is not None:
-                number.value_max, number.qualifier = Decimal(9 * value), "range"
+                number.value_max, number.qualifier = Decimal(9 * value), "range"  # whole: no decimals
             return number, position
         if _digit_by_digit(run, after):
             return self._finish(text, Decimal(int("".join(str(HAN_DIGITS[c]) for c in run))), start, end, "", 1,
@@ -291,9 +298,9 @@ class Reader:
                 position += spaced + len(found)
             elif percent_of:
                 unit = "%"
-            elif text[position + spaced:position + spaced + 1].isascii():
+            elif text[position + spaced:position + spaced + 1] in _LETTERS:
                 latin = _LATIN.match(text, position + spaced)
-                if latin is not None and not (latin.end() < len(text) and text[latin.end()] in "-0123456789"):
+                if latin is not None and text[latin.end():latin.end() + 1] not in _CODE_AFTER:
                     unit += latin.group()
                     position = latin.end()
         measure = unit[len(scale_text):]
@@ -381,7 +388,7 @@ def _ranges(text: str, numbers: list[Number]) -> list[Number]:
                 and number.qualifier is None and last.kind == number.kind != "ordinal"
                 and text[last.end:number.written_from] in _RANGE
                 and (not last.unit or last.unit == number.unit) and last.value <= number.value):
-            last.value_max, last.qualifier = number.value, "range"
+            last.value_max, last.qualifier, last.max_places = number.value, "range", number.places
             last.unit, last.scale, last.base, last.end = number.unit, number.scale, number.base, number.end
             continue
         merged.append(number)

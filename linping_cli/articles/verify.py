@@ -26,9 +26,10 @@ from typing import Any
 
 from linping_cli.articles.article import REQUIRED, Article, name_key
 from linping_cli.articles.claims import Claim, claims_of
-from linping_cli.articles.library import Library, named_files
+from linping_cli.articles.library import Library, collector_paused, named_files
 from linping_cli.articles.match import away_fits, heading_key, in_section, same_precision
-from linping_cli.articles.numbers import Number, Reader, plain_number
+from linping_cli.articles.numbers import Number, Reader
+from linping_cli.model.errors import UserError
 from linping_cli.model.records import Entry, Figure, SourceRef
 from linping_cli.store.dataset import Dataset
 
@@ -41,6 +42,7 @@ VERIFY_FIELDS: tuple[tuple[str, str], ...] = (
 VERIFY_KEYS = tuple(name for name, _ in VERIFY_FIELDS)
 STATUSES = ("ok", "qualifier differs", "precision differs", "elsewhere", "not found", "source missing",
             "not marked outside", "not marked target")
+_EMPTY_ROW: dict[str, Any] = dict.fromkeys(VERIFY_KEYS)
 Progress = Callable[[int, int], None]  # (entries done, entries in all)
 _PROGRESS_EVERY = 1000
 
@@ -81,8 +83,9 @@ class EntryCheck:
 
     def row(self, **fields: Any) -> dict[str, Any]:
         """A row of VERIFY_KEYS for this entry; the fields not given are None."""
-        fields.update(entry=self.entry.id, region=self.entry.region, type=self.entry.type)
-        return {key: fields.get(key) for key in VERIFY_KEYS}
+        row = _EMPTY_ROW.copy()
+        row.update(fields, entry=self.entry.id, region=self.entry.region, type=self.entry.type)
+        return row
 
     @cached_property
     def located(self) -> list[Located]:
@@ -101,7 +104,7 @@ def numbers_stated(check: EntryCheck) -> Iterator[dict[str, Any]]:
         claim, number, where = found.claim, found.number, found.where
         elsewhere = found.status == "elsewhere" and number is not None and where is not None
         yield check.row(
-            label=claim.label, field=claim.field, value=plain_number(claim.written), qualifier=claim.qualifier,
+            label=claim.label, field=claim.field, value=claim.shown, qualifier=claim.qualifier,
             unit=claim.unit, file=found.ref["file"], section=found.ref["section"], status=found.status,
             found_in=f"{where.name} § {number.section}" if elsewhere else None,  # type: ignore[union-attr]
             line=number.line if number else None, article=where.written(number) if number and where else None,
@@ -144,7 +147,7 @@ def outlook_marked(check: EntryCheck) -> Iterator[dict[str, Any]]:
             continue
         cues = [cue for cue in number.cues if REQUIRED.fullmatch(cue)]
         if cues:
-            yield check.row(label=claim.label, field=claim.field, value=plain_number(claim.written),
+            yield check.row(label=claim.label, field=claim.field, value=claim.shown,
                             qualifier=claim.qualifier, unit=claim.unit, file=found.ref["file"],
                             section=found.ref["section"], status="not marked target", line=number.line,
                             article=where.written(number),
@@ -158,18 +161,21 @@ RULES: tuple[Rule, ...] = (numbers_stated, names_in_text, outlook_marked)
 def verify(dataset: Dataset, sources: Path, *, progress: Progress | None = None,
            rules: Sequence[Rule] = RULES) -> list[dict[str, Any]]:
     """Rows of VERIFY_KEYS for every entry of `dataset`, in dataset order, checked against the articles
-    in the folder `sources` (see the module note)."""
-    reader = Reader(unit["unit"] for unit in dataset.units)
-    entries = dataset.entries
-    library = Library(sources, named_files(dataset, entries), reader)
-    articles = Articles(library)
-    rows: list[dict[str, Any]] = []
-    for done, entry in enumerate(entries, 1):
-        check = EntryCheck(dataset, entry, articles, reader)
-        for rule in rules:
-            rows.extend(rule(check))
-        if progress is not None and (done % _PROGRESS_EVERY == 0 or done == len(entries)):
-            progress(done, len(entries))
+    in the folder `sources` (see the module note); a UserError when `sources` is not a folder.
+    `progress(done, all)` is told the entries checked every thousand entries and at the end."""
+    if not sources.is_dir():
+        raise UserError(f"the sources folder {str(sources)!r} is not a folder")
+    with collector_paused():
+        reader = Reader(unit["unit"] for unit in dataset.units)
+        entries = dataset.entries
+        articles = Articles(Library(sources, named_files(dataset, entries), reader))
+        rows: list[dict[str, Any]] = []
+        for done, entry in enumerate(entries, 1):
+            check = EntryCheck(dataset, entry, articles, reader)
+            for rule in rules:
+                rows.extend(rule(check))
+            if progress is not None and (done % _PROGRESS_EVERY == 0 or done == len(entries)):
+                progress(done, len(entries))
     return rows
 
 
