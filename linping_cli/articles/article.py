@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
+from itertools import accumulate
 
 from linping_cli.articles.numbers import Number, Reader
 
@@ -43,7 +44,7 @@ def _squash_normal(text: str) -> str:
     return _SPACE.sub("", text).replace("*", "")
 
 
-_NOT_IN_NAMES = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉* \t\n\r\x0b\x0c\u3000")
+_NOT_IN_NAMES = re.compile("[\\s“”‘’\"'「」『』《》〈〉*]+")
 
 
 def name_key(text: str) -> str:
@@ -51,7 +52,7 @@ def name_key(text: str) -> str:
     (the article's “双碳”目标 writes the name 双碳目标)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return text.translate(_NOT_IN_NAMES).casefold()
+    return _NOT_IN_NAMES.sub("", text).casefold()
 
 
 def outlook_of(cues: Iterable[str]) -> str | None:
@@ -74,20 +75,21 @@ class Article:
         self.name = name
         self.text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n"))
         self._reader = reader or Reader()
-        self._newlines = [match.start() for match in re.finditer("\n", self.text)]
+        self._lines = self.text.split("\n")
+        self._line_starts = list(accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0))
         self.sections = self._split()
         self._by_heading: dict[str, list[Section]] = {}
+        self._named: dict[str, frozenset[str]] = {}
         for section in self.sections:
             self._by_heading.setdefault(squash(section.heading), []).append(section)
 
     def line_of(self, offset: int) -> int:
-        return bisect_right(self._newlines, offset - 1) + 1 if offset else 1
+        return bisect_right(self._line_starts, offset)
 
     def _split(self) -> list[Section]:
         sections: list[Section] = []
         heading, heading_line, start = LEAD, 0, 0
-        lines = self.text.split("\n")
-        offsets = [0, *(at + 1 for at in self._newlines)]
+        lines, offsets = self._lines, self._line_starts
         index = 0
         for match in _MAYBE_HEADING.finditer(self.text):
             at = bisect_left(offsets, match.start())
@@ -107,6 +109,13 @@ class Article:
     def headings(self) -> list[str]:
         return [section.heading for section in self.sections]
 
+    def headings_named(self, heading: str) -> frozenset[str]:
+        """The headings, as written here, of the sections `heading` names (compared without white space)."""
+        found = self._named.get(heading)
+        if found is None:
+            found = self._named[heading] = frozenset(section.heading for section in self.find(heading))
+        return found
+
     def find(self, heading: str) -> list[Section]:
         """The sections a heading names, compared without white space (`lead` for the opening)."""
         return self._by_heading.get(squash(heading), [])
@@ -123,13 +132,13 @@ class Article:
         ends = [match.start() for match in _SENTENCE_END.finditer(self.text)]
         cues = [(match.start(), match.group()) for match in OUTLOOK.finditer(self.text)]
         cue_starts = [at for at, _ in cues]
-        newlines, length = self._newlines, len(self.text)
+        line_starts, length = self._line_starts, len(self.text)
         for section in self.sections:
             for number in self._reader.read(self.text[section.start:section.end]):
                 _place(number, section.start)
                 start = number.start
                 number.section = section.heading
-                number.line = bisect_right(newlines, start - 1) + 1
+                number.line = bisect_right(line_starts, start)
                 after = bisect_left(ends, start)
                 begin = max(section.start, ends[after - 1] + 1 if after else 0)
                 finish = min(section.end, ends[after] + 1 if after < len(ends) else length)

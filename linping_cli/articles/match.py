@@ -45,9 +45,9 @@ def same_precision(claim: Claim, number: Number, role: str) -> bool:
 
 def in_section(article: Article, claim: Claim, ref: SourceRef) -> tuple[Number, str] | None:
     """The number of the cited section that best is the claim, with its role; None when none fits."""
-    wanted = heading_key(ref["section"])
+    headings = article.headings_named(ref["section"])
     here = [(number, role) for number, role in article.by_magnitude.get(claim.magnitude, ())
-            if fits(claim, number, role) and heading_key(number.section) == wanted]
+            if number.section in headings and fits(claim, number, role)]
     if len(here) < 2:
         return here[0] if here else None
     return max(here, key=lambda found: rank(claim, *found))

@@ -96,13 +96,13 @@ class Number:
 
     def __init__(self, value: Decimal, *, start: int, end: int, written_from: int, unit: str = "", measure: str = "",
                  scale: int = 1, qualifier: str | None = None, bound: str | None = None,
-                 value_max: Decimal | None = None, kind: str = "amount") -> None:
+                 value_max: Decimal | None = None, kind: str = "amount", places: int = 0) -> None:
         self.value, self.value_max = value, value_max
         self.unit, self.scale = unit, scale
         self.base = same_unit(measure)  # the unit without its scale: 台 of 万台
         self.qualifier, self.bound, self.kind = qualifier, bound, kind
         self.start, self.end, self.written_from = start, end, written_from
-        self.places = decimals(value)  # how many decimals it is written with
+        self.places = places  # how many decimals it is written with
         self.max_places = 0 if value_max is None else decimals(value_max)
         self.line = 0
         self.section = ""
@@ -232,7 +232,8 @@ class Reader:
         if before and before in "-−" and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in "%‰")):
             value = -value
         year_like = len(digits) == 4 and not scale_text
-        return self._finish(text, value, start, finish, scale_text, scale, more, year_like)
+        return self._finish(text, value, start, finish, scale_text, scale, more, year_like,
+                            decimals(value) if "." in digits else 0)
 
     def _han(self, text: str, match: re.Match[str]) -> tuple[Number | None, int]:
         start, end = match.span()
@@ -268,7 +269,7 @@ class Reader:
         return self._finish(text, Decimal(value), start, end, scale_text, _scale_value(scale_text), False, False)
 
     def _finish(self, text: str, value: Decimal, start: int, end: int, scale_text: str, scale: int, more: bool,
-                year_like: bool) -> tuple[Number | None, int]:
+                year_like: bool, places: int = 0) -> tuple[Number | None, int]:
         """The rest of a number: class band, unit, the qualifier words on either side, its kind."""
         position = end
         qualifier = "more-than" if more else None
@@ -323,7 +324,7 @@ class Reader:
                 and value == value.to_integral_value() and 1900 <= value <= 2100):
             kind = "year"
         return Number(value, start=start, end=position, written_from=written_from, unit=unit, measure=measure,
-                      scale=scale, qualifier=qualifier, bound=bound, kind=kind), position
+                      scale=scale, qualifier=qualifier, bound=bound, kind=kind, places=places), position
 
 
 def _scale_value(scale_text: str) -> int:

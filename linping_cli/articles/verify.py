@@ -100,15 +100,18 @@ Rule = Callable[[EntryCheck], Iterable[dict[str, Any]]]
 
 def numbers_stated(check: EntryCheck) -> Iterator[dict[str, Any]]:
     """Each number in each section it cites: one row, whatever its status."""
+    entry = check.entry
     for found in check.located:
         claim, number, where = found.claim, found.number, found.where
         elsewhere = found.status == "elsewhere" and number is not None and where is not None
-        yield check.row(
-            label=claim.label, field=claim.field, value=claim.shown, qualifier=claim.qualifier,
-            unit=claim.unit, file=found.ref["file"], section=found.ref["section"], status=found.status,
-            found_in=f"{where.name} § {number.section}" if elsewhere else None,  # type: ignore[union-attr]
-            line=number.line if number else None, article=where.written(number) if number and where else None,
-            note=found.note)
+        yield {
+            "entry": entry.id, "region": entry.region, "type": entry.type, "label": claim.label, "field": claim.field,
+            "value": claim.shown, "qualifier": claim.qualifier, "unit": claim.unit, "file": found.ref["file"],
+            "section": found.ref["section"], "status": found.status,
+            "found_in": f"{where.name} § {number.section}" if elsewhere else None,  # type: ignore[union-attr]
+            "line": number.line if number else None,
+            "article": where.written(number) if number and where else None, "note": found.note,
+        }
 
 
 def names_in_text(check: EntryCheck) -> Iterator[dict[str, Any]]:
