@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "linping_cli"
 # Each room imports only from rooms below it (a lower rank), and from itself.
-RANKS = {"model": 0, "store": 1, "ingest": 2, "query": 2, "output": 2, "cli": 4}
+RANKS = {"model": 0, "store": 1, "ingest": 2, "query": 2, "output": 2, "articles": 3, "cli": 4}
 
 
 def _module(path: Path) -> str:

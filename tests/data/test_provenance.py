@@ -1,12 +1,13 @@
 """Every number in data/ is stated in the section it cites of the article it cites.
 
 The articles are read from $LINPING_SOURCES if set, else ../shared/sources beside the project;
-where neither exists the article checks are skipped (the normaliser's own tests still run).
-Numbers the articles write in words or other units are matched through `provenance.numbers`,
-which turns a section into the set of numbers it states; no value is excused one by one.
-An inferred year (year_inferred, date_inferred, deadline_inferred) is checked against the
-article's date context instead: the year the article was written (meta.toml) or the year
-before it (过去的一年), and a deadline against its plan's year plus a span the section states.
+where neither exists the article checks are skipped (the reader's own tests, tests/articles, still run).
+The numbers (figures, key figures, scales, editions, dates) are looked up by `linping_cli.articles.verify`,
+which reads the articles' own forms (2万多, 数百, 三十载, 翻番 ...) and the written precision; no value is
+excused one by one. Years are checked here, against the numbers a section states (`stated_values`):
+an inferred year (year_inferred, date_inferred, deadline_inferred) against the article's date context
+instead: the year the article was written (meta.toml) or the year before it (过去的一年), and a deadline
+against its plan's year plus a span the section states.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from provenance import LEAD, find_section, numbers, sections, squash, written_forms
+
+from linping_cli.articles.article import LEAD, Article, stated_values
+from linping_cli.articles.verify import verify
+from linping_cli.cli.load import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
@@ -47,38 +51,60 @@ ARTICLE_YEAR = {source["file"]: source.get("year") for document in DOCUMENTS for
 
 
 @pytest.fixture(scope="module")
-def articles() -> dict[str, str]:
+def folder() -> Path:
     where = _sources_dir()
     if where is None:
         pytest.skip("the source articles are not present: set LINPING_SOURCES or put them in ../shared/sources")
-    return {name: (where / name).read_text(encoding="utf-8") for name in ARTICLE_YEAR}
+    return where
 
 
-def _section(articles: dict[str, str], ref: dict[str, str]) -> str:
-    text = articles[ref["file"]]
-    if ref["section"] == LEAD:
-        return sections(text)[LEAD]
-    body = find_section(text, ref["section"])
+@pytest.fixture(scope="module")
+def articles(folder: Path) -> dict[str, Article]:
+    return {name: Article(name, (folder / name).read_text(encoding="utf-8")) for name in ARTICLE_YEAR}
+
+
+def _section(articles: dict[str, Article], ref: dict[str, str]) -> str:
+    body = articles[ref["file"]].body(ref["section"])
     assert body is not None, f"{ref['file']} has no section {ref['section']!r}"
     return body
 
 
-# What is checked: (where, value, sources, inferred, all_sections) --------------------------------
+# The numbers: every one in each section it cites, through verify -----------------------------------------------
+
+# The fields verify looks up (articles/claims.py); statements are our own words, checked by tests/articles.
+NUMBER_FIELDS = ("value", "value_max", "growth", "scale", "edition", "date month", "date day")
+
+
+@pytest.fixture(scope="module")
+def verified(folder: Path) -> list[dict[str, Any]]:
+    dataset = load_dataset([DATA], use_cache=False)
+    return [row for row in verify(dataset, folder) if row["field"] in NUMBER_FIELDS]
+
+
+def test_there_are_numbers_to_check(verified: list[dict[str, Any]]) -> None:
+    assert len(verified) >= 90
+
+
+def test_every_number_is_stated_in_the_section_it_cites(verified: list[dict[str, Any]]) -> None:
+    """Stated there with its qualifier and written precision (16.0% is a float, not 16). (Whether a goal or
+    forecast is marked so is verify's rule too, reported by tests/articles with the data's known faults.)"""
+    problems = [f"{row['entry']} {row['label'] or ''} {row['field']}: {row['status']} "
+                f"({row['file']} § {row['section']}) {row['note'] or ''}"
+                for row in verified if row["status"] != "ok" and row["status"] != "not marked target"]
+    assert problems == []
+
+
+# The years: (where, value, sources, inferred, all_sections) ----------------------------------------------------
 
 
 def _claims() -> list[tuple[str, Any, list[dict[str, str]], str | None, bool]]:
-    """Every number field. `inferred` names the flag that says the value is worked out, not written.
+    """Every year field. `inferred` names the flag that says the value is worked out, not written.
 
-    A key figure or a figure's own value must be in every section it cites (its source list says exactly
-    where it is stated); an entry's year need only be in one of its sections.
+    An entry's year need only be in one of its sections.
     """
     claims: list[tuple[str, Any, list[dict[str, str]], str | None, bool]] = []
     for entry in ENTRIES:
         where, refs = entry["id"], entry["source"]
-        if entry["type"] == "figure":
-            for field in ("value", "value_max", "growth"):
-                if entry.get(field) is not None:
-                    claims.append((f"{where}.{field}", entry[field], refs, None, True))
         if entry.get("year") is not None:
             claims.append((f"{where}.year", entry["year"], refs, "year" if entry.get("year_inferred") else None, False))
         if entry.get("founded") is not None:
@@ -87,22 +113,12 @@ def _claims() -> list[tuple[str, Any, list[dict[str, str]], str | None, bool]]:
         if entry.get("deadline") is not None:
             claims.append((f"{where}.deadline", entry["deadline"], refs,
                            "deadline" if entry.get("deadline_inferred") else None, False))
-        if entry.get("scale") is not None:
-            claims.append((f"{where}.scale", entry["scale"], refs, None, True))
-        if entry.get("edition") is not None:
-            claims.append((f"{where}.edition", entry["edition"], refs, None, False))
         if entry.get("date"):
-            year, *rest = (int(part) for part in entry["date"].split("-"))
+            year = int(entry["date"].split("-")[0])
             claims.append((f"{where}.date year", year, refs, "year" if entry.get("date_inferred") else None, False))
-            for name, part in zip(("month", "day")[:len(rest)], rest, strict=True):
-                claims.append((f"{where}.date {name}", part, refs, None, False))
         for figure in entry.get("key_figures", ()):
-            label, own = f"{where}: {figure['label']}", figure.get("source") or refs
-            for field in ("value", "value_max", "growth"):
-                if figure.get(field) is not None:
-                    claims.append((f"{label}.{field}", figure[field], own, None, True))
             if figure.get("year") is not None:
-                claims.append((f"{label}.year", figure["year"], own,
+                claims.append((f"{where}: {figure['label']}.year", figure["year"], figure.get("source") or refs,
                                "year" if figure.get("year_inferred") else None, False))
     return claims
 
@@ -111,7 +127,7 @@ CLAIMS = _claims()
 PLAN_YEAR = {entry["id"]: entry.get("year") for entry in ENTRIES}
 
 
-def _problem(articles: dict[str, str], where: str, value: Any, refs: list[dict[str, str]],
+def _problem(articles: dict[str, Article], where: str, value: Any, refs: list[dict[str, str]],
              inferred: str | None, every: bool) -> str | None:
     wanted = Decimal(str(value))
     bodies = [_section(articles, ref) for ref in refs]
@@ -122,27 +138,23 @@ def _problem(articles: dict[str, str], where: str, value: Any, refs: list[dict[s
         return f"{where}: inferred year {value} is not the year of writing or the one before"
     if inferred == "deadline":
         start = PLAN_YEAR[where.split(".")[0]]
-        spans = set().union(*(numbers(body) for body in bodies))
+        spans = set().union(*(stated_values(body) for body in bodies))
         ok = start is not None and Decimal(value - start) in spans
         if ok:
             return None
         return f"{where}: inferred deadline {value} is not the plan's year plus a span the section states"
-    found = [wanted in numbers(body) for body in bodies]
+    found = [wanted in stated_values(body) for body in bodies]
     if not (all(found) if every else any(found)):
         missing = [ref["section"] for ref, ok in zip(refs, found, strict=True) if not ok]
         return f"{where}: {value} is not stated in {missing}"
-    # precision is a fact too: a percentage an article writes as 16.0% is a float, not 16
-    forms = set().union(*(written_forms(body, wanted) for body in bodies))
-    if forms and all("." in form for form in forms) and not isinstance(value, float):
-        return f"{where}: the article writes {sorted(forms)}, so write {value} as a float"
     return None
 
 
-def test_there_are_numbers_to_check() -> None:
-    assert len(CLAIMS) >= 100
+def test_there_are_years_to_check() -> None:
+    assert len(CLAIMS) >= 20
 
 
-def test_every_number_is_stated_in_the_section_it_cites(articles: dict[str, str]) -> None:
+def test_every_year_is_stated_in_a_section_it_cites(articles: dict[str, Article]) -> None:
     problems = [_problem(articles, *claim) for claim in CLAIMS]
     assert [problem for problem in problems if problem] == []
 
@@ -156,17 +168,16 @@ def _refs() -> set[tuple[str, str]]:
     return refs
 
 
-def test_every_cited_section_heading_exists_in_its_article(articles: dict[str, str]) -> None:
-    headings = {name: {squash(h) for h in sections(text)} for name, text in articles.items()}
-    missing = [(file, section) for file, section in sorted(_refs()) if squash(section) not in headings[file]]
+def test_every_cited_section_heading_exists_in_its_article(articles: dict[str, Article]) -> None:
+    missing = [(file, section) for file, section in sorted(_refs()) if not articles[file].find(section)]
     assert missing == []
 
 
-def test_source_headlines_are_the_files_own(articles: dict[str, str]) -> None:
+def test_source_headlines_are_the_files_own(articles: dict[str, Article]) -> None:
     """A [[source]] title is the file's headline as written, and a file without one has no title."""
     for document in DOCUMENTS:
         for source in document.get("source", []):
-            lead = sections(articles[source["file"]])[LEAD]
+            lead = articles[source["file"]].body(LEAD) or ""
             lead_lines = [line.strip() for line in lead.splitlines() if line.strip()]
             if source.get("title") is None:
                 continue
@@ -175,47 +186,3 @@ def test_source_headlines_are_the_files_own(articles: dict[str, str]) -> None:
                 assert lead_lines[1] == source["subtitle"]
             if source.get("authors"):
                 assert lead_lines[2].split() == source["authors"]
-
-
-# The normaliser ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("深耕三十载", {30}),
-        ("机器有2万多个部件", {2, 20000}),
-        ("年产超10万台", {10, 100000}),
-        ("一年发电量约4亿度", {1, 4, 4 * 10**8}),  # 一年 is one year
-        ("突破百亿元", {100, 10**10}),
-        ("三个千亿级集群", {3, 1000, 10**11}),
-        ("三千亿级未来智造城", {3000, 3 * 10**11}),
-        ("双五百亿级产业", {2, 500, 5 * 10**10}),
-        ("目标是三年翻番", {2, 3}),
-        ("已与国内数百家企业", {200, 900}),
-        ("一年多的时光过去", {1}),
-        ("增长16.0%", {Decimal("16.0")}),
-        ("2024年产值 1175.09亿元", {2024, Decimal("1175.09"), Decimal("117509000000")}),
-        ("植树2700多万棵", {2700, 27 * 10**6}),
-        ("十年投入超10亿元", {10, 10**9}),
-    ],
-)
-def test_numbers_states_what_the_text_says(text: str, expected: set[Any]) -> None:
-    assert numbers(text) == {Decimal(value) for value in expected}
-
-
-def test_numbers_keeps_the_precision_written() -> None:
-    assert written_forms("出口增长16.0%", Decimal(16)) == {"16.0"}
-    assert written_forms("增长5%", Decimal(5)) == {"5"}
-    assert written_forms("临影厂2.0版本", Decimal(2)) == set()  # only percentages
-
-
-def test_sections_split_at_headings_including_a_bold_one_over_two_lines() -> None:
-    text = ("标题一行\n\n胡甲 胡乙\n\n开头的段落，有逗号。\n\n甲乙丙丁 戊己庚辛壬癸\n\n第一节的正文，2024年。\n\n"
-            "**“小树”长高\n第二节的标题分两行**\n\n第三节正文，三届。\n")
-    found = sections(text)
-    assert list(found) == [LEAD, "甲乙丙丁 戊己庚辛壬癸", "“小树”长高 第二节的标题分两行"]
-    assert "胡甲 胡乙" in found[LEAD]  # a byline is too short to be a heading
-    assert numbers(found["甲乙丙丁 戊己庚辛壬癸"]) == {Decimal(2024)} | {Decimal(1)}  # 第一
-    assert find_section(text, "“小树”长高第二节的标题分两行") is not None
-    assert find_section(text, "没有这一节") is None
