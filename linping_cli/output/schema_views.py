@@ -30,9 +30,11 @@ def view_defs() -> dict[str, Any]:
     edge = _object({"from": _TEXT, "to": _TEXT, "relation": _TEXT})
     bar = _object({"entry": _TEXT, "label": _TEXT, "label_en": _OPT_TEXT, "value": {"type": "number"},
                    "value_max": _OPT_NUM, "unit": _TEXT, "unit_en": _OPT_TEXT, "qualifier": _QUALIFIER,
-                   "target": _BOOL, "year": _OPT_INT, "derived": _BOOL, "formula": _OPT_TEXT,
+                   "target": _BOOL, "projected": _BOOL, "year": _OPT_INT, "derived": _BOOL, "formula": _OPT_TEXT,
                    "converted_value": {"type": "number"}, "converted_max": _OPT_NUM, "converted_unit": _TEXT,
+                   "panel": _TEXT, "entries": {"type": "array", "items": _TEXT, "minItems": 1},
                    "source": _SOURCES})
+    panel = _object({"panel": _TEXT, "heading": _TEXT, "heading_en": _TEXT})
     return {
         "timeline": {"type": "array", "items": _object({
             "date": date, "precision": {"enum": ["year", "month", "day"]}, "inferred": _BOOL, "what": _TEXT,
@@ -45,7 +47,8 @@ def view_defs() -> dict[str, Any]:
                                  "qualifier_note": _TEXT}),
         "entry_with_derived": _object({"entry": {"$ref": "#/$defs/entry"},
                                        "derived": {"type": "array", "items": {"$ref": "#/$defs/derived_fact"}}}),
-        "chart": _object({"title": _TEXT, "title_en": _TEXT, "unit": _TEXT, "unit_en": _OPT_TEXT,
+        "chart": _object({"title": _TEXT, "title_en": _OPT_TEXT, "unit": _TEXT, "unit_en": _OPT_TEXT,
+                          "panels": {"type": "array", "items": panel, "minItems": 1},
                           "bars": {"type": "array", "items": bar, "minItems": 1},
                           "sources": {"type": "array", "items": _TEXT}}),
     }
