@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from linping_cli.output.formats import FORMATS
 
-CHART_FORMATS = (*FORMATS, "svg")
+CHART_FORMATS = (*FORMATS, "svg", "vega-lite")
 GRAPH_FORMATS = (*FORMATS, "dot", "mermaid")
 CITE_FORMATS = ("text", "json", "jsonl", "csv", "tsv", "markdown", "bibtex")
 

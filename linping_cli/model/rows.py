@@ -41,11 +41,15 @@ DERIVED_FACT = FACT.extended("derived_fact", {
 TIMELINE_ITEM = Row("timeline_item", {
     "date": "date", "precision": "precision", "inferred": "bool", "what": "text", "entry": "id", "type": "type",
     "region": "region", "name": "text", "name_en": "text", "source": "sources"})
+# A bar of a chart: the stated figure's fields, then what the chart shows, the panel it stands in, and every
+# entry that holds the same fact (their labels joined by SAME_FACT_JOIN, which renderers start a line after).
 CHART_BAR = Row("chart_bar", {
     "entry": "id", "label": "text", "label_en": "text?", "value": "num", "value_max": "num?", "unit": "text",
-    "unit_en": "text?", "qualifier": "derived-qualifier?", "target": "bool", "year": "year?", "derived": "bool",
-    "formula": "text?", "converted_value": "num", "converted_max": "num?", "converted_unit": "text",
-    "source": "sources"})
+    "unit_en": "text?", "qualifier": "text?", "target": "bool", "projected": "bool", "year": "year?",
+    "derived": "bool", "formula": "text?", "converted_value": "num", "converted_max": "num?",
+    "converted_unit": "text", "panel": "text", "entries": "texts", "source": "sources"})
+CHART_PANEL = Row("chart_panel", {"panel": "text", "heading": "text", "heading_en": "text"})
+SAME_FACT_JOIN, SAME_FACT_JOIN_EN = "；", "; "
 GRAPH_NODE = Row("graph_node", {"id": "text", "type": "type", "region": "region", "name": "text", "name_en": "text"})
 GRAPH_EDGE = Row("graph_edge", {"from": "text", "to": "text", "relation": "text"})
 CITATION = Row("citation", {"entry": "id", "file": "text", "section": "text", "title": "text?", "subtitle": "text?",

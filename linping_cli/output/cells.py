@@ -6,10 +6,8 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from linping_cli.model.kinds import SENSES
 from linping_cli.model.numbers import format_number
 from linping_cli.model.records import ENTRY_TYPES, reference_fields
-from linping_cli.output.safe import visible
 
 # Looks up an entry's name by id (and, where known, region), for tables that name what they link to.
 NameOf = Callable[[str, str | None], str | None]
@@ -135,28 +133,3 @@ def _describe(item: Mapping[str, Any], *, labelled: bool = True, lang: str | Non
     if item.get("growth") is not None:
         parts.append(percent(item["growth"]))
     return " ".join(parts)
-
-
-def mark_of(bar: dict[str, Any]) -> str | None:
-    """What the end of a bar says of its value: lower, upper, approx, unknown, or None for an exact value."""
-    qualifier = bar["qualifier"]
-    if qualifier is None:
-        return None
-    sense = SENSES.get(qualifier)
-    if sense is not None:
-        return sense
-    return None if bar["converted_max"] is not None else "unknown"
-
-
-def value_text(bar: dict[str, Any]) -> str:
-    """A bar's value as stated, in the chart's unit if converted, with qualifier, target and derived marks."""
-    sign = qualifier_sign(bar["qualifier"])
-    upper = f"–{format_number(bar['converted_max'])}" if bar["converted_max"] is not None else ""
-    text = f"{sign}{format_number(bar['converted_value'])}{upper} {bar['converted_unit']}"
-    if bar["converted_unit"] != bar["unit"]:
-        text += f" (stated: {format_number(bar['value'])} {bar['unit']})"
-    if bar["target"]:
-        text += " (target)"
-    if bar["derived"]:
-        text += " (derived)"
-    return visible(text)

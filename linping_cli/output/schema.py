@@ -85,8 +85,9 @@ def _outputs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     entry, fact = _ref("entry"), {"anyOf": [_ref("fact"), _ref("derived_fact")]}
     graph = _record({"nodes": _array(_ref("graph_node")), "edges": _array(_ref("graph_edge"))})
     chart = _record({**{name: kind_schema(kind) for name, kind in (
-        ("title", "text"), ("title_en", "text"), ("unit", "text"), ("unit_en", "text?"))},
-        "bars": _array(_ref("chart_bar"), minItems=1), "sources": _array({"type": "string"})})
+        ("title", "text"), ("title_en", "text?"), ("unit", "text"), ("unit_en", "text?"))},
+        "panels": _array(_ref("chart_panel"), minItems=1), "bars": _array(_ref("chart_bar"), minItems=1),
+        "sources": _array({"type": "string"})})
 
     def listed(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
         return _array(_ref(name)), _ref(name)

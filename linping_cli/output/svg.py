@@ -1,5 +1,8 @@
-"""A bar chart as a standalone SVG for a page: title in Chinese and English, a bar per figure with its labels and
-value, and the sources under it. Bounds are drawn as bounds (see `chart`); derived bars are hatched.
+"""A bar chart as a standalone SVG for a page: the title, then a panel per kind of fact (stated amounts,
+projections, targets, size classes...), each under its heading, in a colour of its own and over an axis of its
+own; a bar per fact with its labels, wrapped, and its value; the sources under it. Bounds are drawn as bounds
+(see `chart`); derived bars are hatched. For screen readers the picture is one image (`role="img"`), named by
+its `<title>` and described, every value included, by its `<desc>`.
 
 All dataset text is escaped for XML, and characters XML cannot hold are replaced, so no name can break the file.
 """
@@ -9,12 +12,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from linping_cli.output.cells import mark_of, value_text
+from linping_cli.output.bars import (
+    axis_scale,
+    describe,
+    label_lines,
+    mark_of,
+    panel_bars,
+    tick_text,
+    title_text,
+    value_text,
+    wrap,
+)
 
-BAR = "#2b6cb0"  # stated bars; tests find the bars by this colour
-RANGE, DERIVED, MARK, INK, MUTED = "#90cdf4", "#805ad5", "#c05621", "#1a202c", "#4a5568"
-WIDTH, LEFT, ROW, TOP = 880, 330, 46, 92
+BAR = "#2b6cb0"  # bars of stated amounts; tests find them by this colour
+PANEL_COLOURS = {"stated": BAR, "projected": "#b7791f", "target": "#2f855a", "class": "#718096",
+                 "class-projected": "#975a16", "class-target": "#285e61"}
+OTHER = "#9b2c2c"  # a panel of a qualifier linping does not know
+DERIVED, MARK, INK, MUTED = "#805ad5", "#c05621", "#1a202c", "#4a5568"
+WIDTH, LEFT, TOP = 880, 330, 24
 BAR_ROOM = 330  # the longest bar; its value is written after it
+# Label lines in cells (a Chinese character is two): 13 px bold Chinese in the 300 px before the bars, 11 px English.
+LABEL_CELLS, LABEL_EN_CELLS, LINE_CELLS = 40, 48, 130
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -31,46 +49,88 @@ def _text(x: float, y: float, text: str, size: int, *, fill: str = INK, weight: 
             f'text-anchor="{anchor}">{escape(text)}</text>')
 
 
-def render_svg(chart: dict[str, Any]) -> str:
-    bars = chart["bars"]
-    top = max([bar["converted_max"] or bar["converted_value"] for bar in bars] + [0]) or 1
-    height = TOP + ROW * len(bars) + 70
+def render_svg(chart: dict[str, Any], *, credit: bool = True) -> str:
+    """The chart as an SVG document; `credit` adds "Made with linping." to the sources line."""
+    body: list[str] = []
+    y = TOP
+    for line in wrap(chart["title"], LINE_CELLS * 2 // 3):
+        y += 26
+        body.append(_text(24, y, line, 20, weight="bold"))
+    for line in wrap(chart["title_en"] or "", LINE_CELLS):
+        y += 20
+        body.append(_text(24, y, line, 14, fill=MUTED))
     unit = chart["unit"] + (f" ({chart['unit_en']})" if chart["unit_en"] else "")
-    parts = [
+    body.append(_text(24, y + 20, f"单位 Unit: {unit}", 12, fill=MUTED))
+    y += 28
+    for panel in chart["panels"]:
+        y = _panel(body, chart, panel, y)
+    legend = _legend(chart["bars"])
+    if legend:
+        y += 18
+        body.append(_text(24, y, legend, 11, fill=MUTED))
+    files = ", ".join(chart["sources"])
+    for line in wrap(f"来源 Source: {files}." + (" Made with linping." if credit else ""), LINE_CELLS):
+        y += 18
+        body.append(_text(24, y, line, 11, fill=MUTED))
+    height = y + 20
+    head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'font-family="{FONT}">',
+        f'font-family="{FONT}" role="img" aria-labelledby="linping-chart-title linping-chart-desc">',
+        f'<title id="linping-chart-title">{escape(title_text(chart))}</title>',
+        f'<desc id="linping-chart-desc">{escape(describe(chart))}</desc>',
         '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e9d8fd"/>'
         f'<rect width="3" height="6" fill="{DERIVED}"/></pattern></defs>',
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-        _text(24, 36, chart["title"], 20, weight="bold"),
-        _text(24, 60, chart["title_en"], 14, fill=MUTED),
-        _text(24, 80, f"单位 Unit: {unit}", 12, fill=MUTED),
     ]
-    for row, bar in enumerate(bars):
-        y = TOP + row * ROW
-        parts.append(_text(24, y + 17, _clip(bar["label"], 24), 13, weight="bold"))
-        parts.append(_text(24, y + 33, _clip(bar["label_en"] or "", 50), 11, fill=MUTED))
-        length = round(max(bar["converted_value"], 0) / top * BAR_ROOM)
-        fill = "url(#hatch)" if bar["derived"] else BAR
-        parts.append(f'<rect x="{LEFT}" y="{y + 8}" width="{length}" height="24" fill="{fill}" '
-                     'shape-rendering="crispEdges"/>')
-        end = LEFT + length
-        if bar["converted_max"] is not None:
-            upper = round(bar["converted_max"] / top * BAR_ROOM)
-            parts.append(f'<rect x="{end}" y="{y + 8}" width="{max(upper - length, 0)}" height="24" fill="{RANGE}" '
-                         'shape-rendering="crispEdges"/>')
-            end = LEFT + max(upper, length)
-        end += _mark(parts, mark_of(bar), end, y + 20)
-        parts.append(_text(end + 8, y + 25, value_text(bar), 13))
-    legend = _legend(bars)
-    foot = TOP + ROW * len(bars) + 22
-    if legend:
-        parts.append(_text(24, foot, legend, 11, fill=MUTED))
-    files = ", ".join(chart["sources"])
-    parts.append(_text(24, foot + 22, f"来源 Source: {files}. Made with linping.", 11, fill=MUTED))
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+    return "\n".join([*head, *body, "</svg>"]) + "\n"
+
+
+def _panel(parts: list[str], chart: dict[str, Any], panel: dict[str, str], y: int) -> int:
+    """Draw one panel from `y` down: its heading, its bars on its own axis, the axis; where it ends."""
+    colour = PANEL_COLOURS.get(panel["panel"], OTHER)
+    for n, line in enumerate(wrap(f"{panel['heading']} · {panel['heading_en']}", LINE_CELLS * 4 // 5)):
+        y += 22 if n == 0 else 18
+        if n == 0:
+            parts.append(f'<rect x="24" y="{y - 11}" width="12" height="12" fill="{colour}"/>')
+        parts.append(_text(42, y, line, 14, weight="bold"))
+    y += 8
+    bars = panel_bars(chart, panel)
+    top, step = axis_scale(bars)
+    for bar in bars:
+        y = _row(parts, bar, y, top, colour)
+    parts.append(f'<line x1="{LEFT}" y1="{y + 2}" x2="{LEFT + BAR_ROOM}" y2="{y + 2}" stroke="{MUTED}" '
+                 'stroke-width="1"/>')
+    ticks = round(top / step)
+    for n in range(ticks + 1):
+        x = LEFT + round(n * BAR_ROOM / ticks)
+        parts.append(f'<line x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + 6}" stroke="{MUTED}" stroke-width="1"/>')
+        parts.append(_text(x, y + 17, tick_text(n * step), 10, fill=MUTED, anchor="middle"))
+    parts.append(_text(LEFT + BAR_ROOM + 14, y + 17, chart["unit"], 10, fill=MUTED))
+    return y + 24
+
+
+def _row(parts: list[str], bar: dict[str, Any], y: int, top: float, colour: str) -> int:
+    """Draw one bar with its labels from `y` down; where the row ends."""
+    lines = label_lines(bar["label"], LABEL_CELLS)
+    lines_en = label_lines(bar["label_en"], LABEL_EN_CELLS) if bar["label_en"] else []
+    for n, line in enumerate(lines):
+        parts.append(_text(24, y + 17 + 16 * n, line, 13, weight="bold"))
+    for n, line in enumerate(lines_en):
+        parts.append(_text(24, y + 17 + 16 * len(lines) + 14 * n, line, 11, fill=MUTED))
+    length = round(max(bar["converted_value"], 0) / top * BAR_ROOM)
+    fill = "url(#hatch)" if bar["derived"] else colour
+    parts.append(f'<rect x="{LEFT}" y="{y + 8}" width="{length}" height="24" fill="{fill}" '
+                 'shape-rendering="crispEdges"/>')
+    end = LEFT + length
+    if bar["converted_max"] is not None:
+        upper = round(bar["converted_max"] / top * BAR_ROOM)
+        parts.append(f'<rect x="{end}" y="{y + 8}" width="{max(upper - length, 0)}" height="24" fill="{colour}" '
+                     'fill-opacity="0.35" shape-rendering="crispEdges"/>')
+        end = LEFT + max(upper, length)
+    end += _mark(parts, mark_of(bar), end, y + 20)
+    parts.append(_text(end + 8, y + 25, value_text(bar), 13))
+    return y + max(46, 12 + 16 * len(lines) + 14 * len(lines_en))
 
 
 def _mark(parts: list[str], mark: str | None, x: int, middle: int) -> int:
@@ -103,10 +163,6 @@ def _legend(bars: list[dict[str, Any]]) -> str:
         notes.append("light: range to its upper end")
     if any(bar["derived"] for bar in bars):
         notes.append("hatched: 推算 derived from stated figures, not stated")
-    if any(bar["target"] for bar in bars):
-        notes.append("target: 目标 a goal")
+    if len({bar["panel"] for bar in bars}) > 1:
+        notes.append("each panel has its own axis")
     return "  ·  ".join(notes)
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"

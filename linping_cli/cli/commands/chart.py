@@ -34,6 +34,8 @@ def chart(
     title_en: Annotated[str | None, typer.Option("--title-en", metavar="TITLE", show_default=False,
                                                  help="The chart's title (English).")] = None,
     derived: DerivedOption = False,
+    no_credit: Annotated[bool, typer.Option("--no-credit", help="No line saying linping made the chart (svg, "
+                                            "vega-lite).")] = False,
     *, output: Output,
 ) -> None:
     """A horizontal bar chart of figures that share a unit (or convert into one); -f svg for a page.
@@ -55,7 +57,7 @@ def chart(
         if not entries:
             known = {e.category for e in dataset.entries if e.category}
             raise UserError(f"nothing in category {category!r}{did_you_mean(category, known)}")
-    named = (title or title_en or "", title_en or title or "") if title or title_en else None
+    named = (title, title_en) if title or title_en else None
     made = chart_of(entries, dataset, unit, named, key_figures=bool(entry), keep_order=bool(entry_ids),
                     derived=derived)
-    session.write(chart_view(made.as_dict()), output)
+    session.write(chart_view(made.as_dict(), credit=not no_credit), output)
