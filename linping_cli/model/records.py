@@ -51,10 +51,13 @@ if TYPE_CHECKING:
         source: list[SourceRef]
         value_max: int | float | None
         projected: bool
+        stated: str | None
+        growth_basis: str | None
 
     class Outside(TypedDict):
         field: str
         note: str
+        values: list[str]
 
     class Statement(TypedDict):
         summary: str
@@ -116,6 +119,8 @@ class Figure(Entry):
     projected: Flag
     subject: AnyRef
     part_of: Annotated[str | None, "ref?", ("figure",)]
+    growth_basis: Annotated[str | None, "text?"]  # one of kinds.GROWTH_BASES, checked in ingest/checks.py
+    stated: OptText
 
 
 class Company(Entry):
@@ -179,6 +184,7 @@ class Industry(Entry):
     scale: OptNum
     scale_unit: OptText
     scale_qualifier: Qualifier
+    scale_stated: OptText
 
 
 class Person(Entry):
@@ -351,6 +357,9 @@ class Source:
     summary_en: str | None
     year: int | None
     year_inferred: bool
+    outlet: str | None
+    published: str | None
+    url: str | None
     region: str
 
     def __init__(self, **fields: Any) -> None:
