@@ -3,9 +3,9 @@
 `sections` splits an article into its lead (the opening before the first section heading) and its
 sections, keyed by heading. `numbers` turns a text into the set of numbers it states, however they
 are written: digits (16.0%, 1175.09), digits with 万/亿 (2万多 = 2 and 20000), Chinese numerals
-(三十载 = 30, 千亿级 = 1000 and 10^11, 百亿元 = 100), 数百 (several hundred: 200 and 900, the
-dataset's convention for its range), 双 and 翻番 (2). A number is kept as a Decimal, so 16.0 keeps
-the precision it is written with.
+(三十载 = 30, 千亿级 = 1000 and 10^11, 百亿元 = 100), 数百 (several hundred: its order, 100, which the
+dataset records with the qualifier "several"), 首 (the first: 1), 双 and 翻番 (2). A number is kept
+as a Decimal, so 16.0 keeps the precision it is written with.
 """
 
 from __future__ import annotations
@@ -115,14 +115,16 @@ def numbers(text: str) -> set[Decimal]:
             found.add(value * dict(_BIG_UNITS)[match.group(2)])
     for match in _CHINESE.finditer(text):
         several, run = match.groups()
-        if several:  # 数百: several hundred, recorded as the range 200 to 900
+        if several:  # 数百: several hundred, no count but an order of 100
             unit = _SMALL_UNITS.get(run[0]) or dict(_BIG_UNITS).get(run[0])
             if unit is not None:
-                found.update({Decimal(2 * unit), Decimal(9 * unit)})
+                found.add(Decimal(unit))
                 continue
         found.update(Decimal(value) for value in _chinese(run))
     if "翻番" in text or "双" in text:  # doubling; a pair (双五百亿级: two industries)
         found.add(Decimal(2))
+    if re.search(r"首[个颗家次]", text):  # the first one: 全区首个
+        found.add(Decimal(1))
     return found
 
 
