@@ -204,18 +204,24 @@ def test_the_words_of_a_worded_quantity_are_the_articles(articles: dict[str, str
     assert wrong == []
 
 
-def test_an_alias_the_articles_do_not_write_is_marked_outside(articles: dict[str, str]) -> None:
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_an_alias_or_chinese_tag_the_articles_do_not_write_is_marked_outside(articles: dict[str, str]) -> None:
     """Every alias is written in an article the entry cites, is the entry's pinyin or English name, or is
-    named in an `outside` item's values."""
+    named in an `outside` item's values; so is every tag in Chinese (English tags are our own words)."""
     unmarked = []
     for entry in ENTRIES:
         cited = "".join(_bare(articles[ref["file"]]) for ref in entry["source"])
-        marked = {value for item in entry.get("outside", ()) if item["field"] == "aliases"
-                  for value in item.get("values", ())}
         ours = {_bare(reading) for reading in entry["pinyin"]} | {_bare(entry["name_en"])}
-        for alias in entry.get("aliases", ()):
-            if _bare(alias) not in cited and _bare(alias) not in ours and alias not in marked:
-                unmarked.append((entry["id"], alias))
+        for field in ("aliases", "tags"):
+            marked = {value for item in entry.get("outside", ()) if item["field"] == field
+                      for value in item.get("values", ())}
+            for value in entry.get(field, ()):
+                if field == "tags" and not _CJK.search(value):
+                    continue
+                if _bare(value) not in cited and _bare(value) not in ours and value not in marked:
+                    unmarked.append((entry["id"], field, value))
     assert unmarked == []
 
 
