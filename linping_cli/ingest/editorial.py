@@ -34,6 +34,7 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # Words by which prose says a year is worked out rather than written.
 _INFERENCE = re.compile(r"推定|推断|推算|推测|inferred|presum|taken as|taken to be|assum|worked out", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # Xi'an is one word
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 # (the field holding a year or a date, the flag saying it is inferred)
 _DATED = (("year", "year_inferred"), ("date", "date_inferred"), ("deadline", "deadline_inferred"),
           ("founded", "founded_inferred"))
@@ -89,12 +90,14 @@ def _entry_problems(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if origin == "own-name" and not any(item["field"] == "name_en" for item in outside):
         yield "name_en_origin", "an organisation's own English name is from outside the articles: add an outside " \
                                 "item for name_en saying where it comes from"
-    readings = [_letters(reading) for reading in row.get("pinyin", ())]
-    if origin == "transliteration" and readings and _letters(name_en) not in readings:
+    if origin not in ("translation", "transliteration") or not row.get("pinyin"):
+        return
+    readings = [_letters(reading) for reading in row["pinyin"]]
+    if origin == "transliteration" and _letters(name_en) not in readings:
         yield "name_en", "a transliteration is the name's pinyin, and this is not"
     if origin == "translation" and _letters(name_en) in readings:
         yield "name_en_origin", "name_en is the name's pinyin: its origin is transliteration, not translation"
-    if origin == "translation" and readings:
+    if origin == "translation":
         syllables = set(row["pinyin"][0].split()) - set(_LATIN.findall(row["name"].casefold()))
         for word in _LATIN.findall(name_en):
             if word[0].isupper() and word.casefold() in syllables:
@@ -103,18 +106,21 @@ def _entry_problems(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def _letters(text: str) -> str:
-    return "".join(char for char in text.casefold() if char.isascii() and char.isalnum())
+    return _NOT_LETTERS.sub("", text.casefold())
 
 
 def _years(row: dict[str, Any]) -> tuple[set[int], set[int]]:
     """The years an entry marks as inferred, and those it states, in its own fields and its key figures."""
     inferred: set[int] = set()
     stated: set[int] = set()
-    for table in [row, *row.get("key_figures", ())]:
-        for field, flag in _DATED:
-            value = table.get(field)
-            if value is not None:
-                (inferred if table.get(flag) else stated).add(int(str(value)[:4]))
+    for field, flag in _DATED:
+        value = row.get(field)
+        if value is not None:
+            (inferred if row.get(flag) else stated).add(int(str(value)[:4]))
+    for figure in row.get("key_figures", ()):
+        year = figure.get("year")
+        if year is not None:
+            (inferred if figure.get("year_inferred") else stated).add(year)
     return inferred, stated
 
 
