@@ -1,9 +1,9 @@
 """The numbers a text states, however it writes them, each with its qualifier, unit and place in the text.
 
 Read: digits (16.0%, 1175.09亿元, 1,458家), digits with a Chinese scale (2万多个: 2 万个, more than; 2700多万棵),
-Chinese numerals (三十载, 千亿级, 百亿元, 二〇二四年), 数百 and 几十 (a range: 200 to 900, the dataset's
-convention), 双 before a numeral (双五百亿级: two), 翻番 (2 倍; 翻两番 4 倍), 百分之三十 (30%), ranges (3至5个,
-20%-30%), ordinals (第137届, 第一) and a fall (-5%, 下降5%). The words next to a number give its qualifier:
+Chinese numerals (三十载, 千亿级, 百亿元, 二〇二四年), 数百 and 几十 (the order they name, qualified
+"several": 数百 is 100, several hundred), 双 before a numeral (双五百亿级: two), 翻番 (2 倍; 翻两番 4 倍),
+百分之三十 (30%), ranges (3至5个, 20%-30%), ordinals (第137届, 第一) and a fall (-5%, 下降5%). The words next to a number give its qualifier:
 超/逾/突破/…多/…余 more-than, 约/…左右 about, 近/接近 nearly, …以上/不低于/大于等于 at-least, …以内/不超过
 at-most, and a scale band 千亿级 is a "class".
 
@@ -244,15 +244,15 @@ class Reader:
         after = text[end:end + 2]
         if run[0] in "零〇" and not _digit_by_digit(run, after):
             return None, end  # 零部件
-        if before and before in "数几" and run[0] in "十百千万亿":  # 数百: several hundred, the range 200 to 900
+        if before and before in "数几" and run[0] in "十百千万亿":  # 数百: several hundred, an order, not a count
             parsed = _han_value(run)
             if parsed is None:
                 return None, end
             value, scale_text = parsed
-            number, position = self._finish(text, Decimal(2 * value), start - 1, end, scale_text,
+            number, position = self._finish(text, Decimal(value), start - 1, end, scale_text,
                                             _scale_value(scale_text), False, False)
             if number is not None:
-                number.value_max, number.qualifier = Decimal(9 * value), "range"  # whole: no decimals
+                number.qualifier = "several"
             return number, position
         if _digit_by_digit(run, after):
             return self._finish(text, Decimal(int("".join(str(HAN_DIGITS[c]) for c in run))), start, end, "", 1,

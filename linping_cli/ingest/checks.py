@@ -112,7 +112,7 @@ class _Lines:
 def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The region of one dataset's checked files, and the problems that span its files."""
     problems: list[Problem] = []
-    lines = _LinesOfFiles()
+    lines = LinesOfFiles()
     region: dict[str, Any] | None = None
     saw_meta = False
     for report in reports:
@@ -174,7 +174,7 @@ def check_region(reports: list[FileReport]) -> tuple[dict[str, Any] | None, list
     return region, problems
 
 
-def _duplicates(reports: list[FileReport], type_of: dict[str, str], lines: _LinesOfFiles) -> list[Problem]:
+def _duplicates(reports: list[FileReport], type_of: dict[str, str], lines: LinesOfFiles) -> list[Problem]:
     """A problem for each entry whose id an earlier one has; fills `type_of` with the first of each."""
     problems = []
     first_at: dict[str, tuple[str, int]] = {}
@@ -204,7 +204,7 @@ def _reference_problem(type_name: str, field: str, target: str, type_of: dict[st
     return None
 
 
-class _LinesOfFiles:
+class LinesOfFiles:
     """Line lookups for problems found after parsing, reading each file again only if needed."""
 
     def __init__(self) -> None:
@@ -270,7 +270,10 @@ class FileChecker:
             elif key == "source":
                 for index, table in enumerate(value if isinstance(value, list) else [value]):
                     checked = self._check_table("source", index, table, _SOURCE_PLAN, None)
-                    if checked is not None:
+                    wrong = _source_problems(checked) if checked is not None else []
+                    for field, message in wrong:
+                        self.problem(self.line_of("source", index, field), None, field, message)
+                    if checked is not None:  # still declared: the entries citing it are not wrong too
                         self.report.sources.append(checked)
             elif key == "unit":
                 self._check_units(value)
@@ -425,13 +428,36 @@ class FileChecker:
         return all(self._check_table(table_name, index, item, plan, entry_id, field) is not None for item in value)
 
 
+def _source_problems(source: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the kinds alone cannot tell of a [[source]]: a web address, and a year that agrees with the date."""
+    wrong = []
+    url = source["url"]
+    if url is not None and not re.fullmatch(r"https?://[^\s/]+\S*", url):
+        wrong.append(("url", "expected a web address starting http:// or https://"))
+    published = source["published"]
+    if published is not None:
+        if source["year"] is not None and int(published[:4]) != source["year"]:
+            wrong.append(("year", f"year {source['year']} is not the year of published {published!r}"))
+        if source["year_inferred"]:
+            wrong.append(("year_inferred", "a source with a published date has a stated year, not an inferred one"))
+    return wrong
+
+
 def _entry_problems(type_name: str, row: dict[str, Any]) -> list[tuple[str, str]]:
-    """What the kinds alone cannot tell: outside items name fields, value_max goes with "range"."""
+    """What the kinds alone cannot tell: outside items name fields and their values, value_max goes with
+    "range"."""
     wrong = []
     fields = kinds_of(type_name)
     for item in row.get("outside", ()):
-        if item["field"] not in fields:
-            wrong.append(("outside", f"{item['field']!r} is not a field of a {type_name}"))
+        field = item["field"]
+        if field not in fields:
+            wrong.append(("outside", f"{field!r} is not a field of a {type_name}"))
+            continue
+        held = row.get(field)
+        held = held if isinstance(held, list) else [] if held is None else [held]
+        missing = [value for value in item.get("values", ()) if value not in held]
+        if missing:
+            wrong.append(("outside", f"{field} holds no {', '.join(map(repr, missing))}, which outside names"))
     for figure in [row, *row.get("key_figures", ())] if type_name == "figure" else row.get("key_figures", ()):
         if (figure.get("value_max") is not None) != (figure.get("qualifier") == "range"):
             wrong.append(("key_figures" if figure is not row else "value_max",
@@ -583,7 +609,7 @@ def check_units(reports: list[FileReport], known: dict[str, dict[str, Any]]) -> 
     for report in reports:
         for index, unit in report.units:
             def problem(field: str, message: str, path: str = report.path, at: int = index) -> None:
-                problems.append(Problem(path, _LinesOfFiles()(path).line_of("unit", at, field), None, field, message))
+                problems.append(Problem(path, LinesOfFiles()(path).line_of("unit", at, field), None, field, message))
 
             earlier = known.get(unit["unit"])
             if earlier is not None:

@@ -15,6 +15,7 @@ from operator import add
 from pathlib import Path
 from typing import Any
 
+from linping_cli.ingest import editorial
 from linping_cli.ingest.checks import FileReport, check_region, check_units
 from linping_cli.ingest.files import bundled_data_path, dataset_files, skipped_files
 from linping_cli.ingest.index import build_index
@@ -46,14 +47,16 @@ class FilePart:
             self.ids = "\n".join(entry[0] for entry in report.entries)
             self.types = "\n".join(entry[1] for entry in report.entries)
             self.index = build_index(report.rows)
-        report.rows = []
+        if pack:
+            report.rows = []  # validate keeps them for the editorial checks of the whole region
 
 
 def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
                  progress: Progress | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Check each group of files as one region: the regions, sources and packed files, and every problem.
 
-    Without `pack` (validate) the text is checked for control characters too.
+    Without `pack` (validate) the text is checked for control characters too, and the entries for what a
+    fact-check can tell from the data alone (ingest/editorial.py).
     """
     progress = progress or Progress.off()
     checked: dict[str, Any] = {"regions": [], "sources": [], "parts": [], "synonyms": []}
@@ -69,6 +72,10 @@ def check_groups(groups: Sequence[Sequence[Path]], *, pack: bool = True,
         reports = [part.report for part in group_parts]
         region, spanning = check_region(reports)
         spanning += check_units(reports, units)
+        if not pack:
+            spanning += editorial.check_region(reports)
+            for report in reports:
+                report.rows = []
         found = [problem for report in reports for problem in report.problems] + spanning
         problems.extend(sorted(found, key=lambda p: (p.file, p.line or 0)))
         if region is None:

@@ -87,6 +87,8 @@ class Figure(Entry):
     projected: Flag
     subject: AnyRef
     part_of: Annotated[str | None, "ref?", ("figure",)]
+    growth_basis: Annotated[str | None, "growth-basis?"]
+    stated: OptText
 
 
 class Company(Entry):
@@ -150,6 +152,7 @@ class Industry(Entry):
     scale: OptNum
     scale_unit: OptText
     scale_qualifier: Qualifier
+    scale_stated: OptText
 
 
 class Person(Entry):
@@ -322,6 +325,9 @@ class Source:
     summary_en: str | None
     year: int | None
     year_inferred: bool
+    outlet: str | None
+    published: str | None
+    url: str | None
     region: str
 
     def __init__(self, **fields: Any) -> None:

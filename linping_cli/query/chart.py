@@ -31,6 +31,10 @@ PANELS = {
     ("class", "stated"): ("class", "规模级别", "size classes"),
     ("class", "projected"): ("class-projected", "预计规模级别", "projected size classes"),
     ("class", "target"): ("class-target", "目标规模级别", "target size classes"),
+    # 数百家 is a number's order (several hundred), drawn to the order it names, never beside counts.
+    ("several", "stated"): ("several", "约数（数十、数百）", "orders of magnitude (several tens, hundreds)"),
+    ("several", "projected"): ("several-projected", "预计约数", "projected orders of magnitude"),
+    ("several", "target"): ("several-target", "目标约数", "target orders of magnitude"),
 }
 _STATUS_WORDS = {"stated": ("", ""), "projected": ("（预计）", " (projections)"), "target": ("（目标）", " (targets)")}
 
@@ -149,7 +153,8 @@ def _panel(fact: dict[str, Any]) -> tuple[int, str, str, str]:
     """A fact's panel: its rank in drawing order, id, heading and English heading."""
     status = "target" if fact.get("target") else "projected" if fact.get("projected") else "stated"
     qualifier = fact.get("qualifier")
-    measure = "class" if qualifier == "class" else "amount" if qualifier in (None, *AMOUNT_QUALIFIERS) else None
+    measure = (qualifier if qualifier in ("class", "several") else "amount" if qualifier in (None, *AMOUNT_QUALIFIERS)
+               else None)
     if measure is not None:
         return (list(PANELS).index((measure, status)), *PANELS[(measure, status)])
     zh, en = _STATUS_WORDS[status]

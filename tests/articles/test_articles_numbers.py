@@ -74,8 +74,6 @@ def test_a_scale_band_is_a_class_and_keeps_its_more_than() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "value_max", "unit"),
     [
-        ("与数百家企业合作", "200", "900", "家"),  # the dataset's convention for several hundred
-        ("培训了几十名学徒", "20", "90", "名"),
         ("招收3至5名学徒", "3", "5", "名"),
         ("增幅在20%-30%之间", "20", "30", "%"),
     ],
@@ -84,6 +82,13 @@ def test_ranges(text: str, value: str, value_max: str, unit: str) -> None:
     number = only(text)
     assert (number.value, number.value_max, number.unit, number.qualifier) == (
         Decimal(value), Decimal(value_max), unit, "range")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("与数百家企业合作", "100", "家"),
+                                                    ("培训了几十名学徒", "10", "名")])
+def test_several_is_the_order_it_names_never_a_count(text: str, value: str, unit: str) -> None:
+    number = only(text)
+    assert (number.value, number.value_max, number.unit, number.qualifier) == (Decimal(value), None, unit, "several")
 
 
 def test_doubling_pairs_and_ordinals() -> None:
@@ -130,7 +135,7 @@ def test_split_unit_separates_the_scale() -> None:
         ("三千亿级未来智造城", {3000, 3 * 10**11}),
         ("双五百亿级产业", {2, 500, 5 * 10**10}),
         ("目标是三年翻番", {2, 3}),
-        ("已与国内数百家企业", {200, 900}),
+        ("已与国内数百家企业", {100}),
         ("一年多的时光过去", {1}),
         ("增长16.0%", {Decimal("16.0")}),
         ("2024年产值 1175.09亿元", {2024, Decimal("1175.09"), Decimal("117509000000")}),
@@ -144,7 +149,7 @@ def test_stated_values_reads_what_the_text_says(text: str, expected: set[Any]) -
 
 def test_stated_values_gives_each_number_as_written_and_in_plain_units() -> None:
     assert stated_values("零件有2万多个") == {Decimal(2), Decimal(20000)}
-    assert stated_values("数百家") == {Decimal(200), Decimal(900)}
+    assert stated_values("数百家") == {Decimal(100)}
     assert stated_values("三个千亿级集群") == {Decimal(3), Decimal(1000), Decimal(10**11)}
 
 

@@ -63,7 +63,7 @@ def test_validate_reports_every_problem_then_a_count(tmp_path: Path, run: Runner
     assert result.exit_code == 3
     assert result.stdout.splitlines() == [
         f"{bad}:49: acme-lift: location: no entry has id 'north-prak' (did you mean 'north-park'?)",
-        f"{bad}:98: trade-2024: value: expected a number (write 1175.09, not \"1175.09\")",
+        f"{bad}:99: trade-2024: value: expected a number (write 1175.09, not \"1175.09\")",
     ]
     assert result.stderr == "linping: 2 problems in 1 file\n"
 

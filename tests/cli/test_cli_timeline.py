@@ -47,7 +47,7 @@ def test_from_and_to_keep_what_overlaps(run: Runner) -> None:
 
 def test_tags_and_other_formats(run: Runner) -> None:
     rows = list(csv.DictReader(io.StringIO(run("timeline", "--tag", "gas-turbine", "-f", "csv").stdout)))
-    assert [(row["date"], row["entry"]) for row in rows] == [("2025", "hgt51f"), ("2025-05-09", "hgt51f-ignition")]
+    assert [(row["date"], row["entry"]) for row in rows] == [("2025-05-09", "hgt51f-ignition")]  # not launched
     assert "| 2029 | deadline |" in run("timeline", "-f", "markdown").stdout
     assert len(run("timeline", "-f", "jsonl").stdout.splitlines()) == len(json.loads(run("timeline", "--json")
                                                                                     .stdout))

@@ -283,16 +283,23 @@ def test_the_3_2_x_counts_match_the_tiered_industries(by_id: dict[str, dict[str,
             tiers[entry["tier"]].append(entry["id"])
     system = {kf["label_en"]: kf for kf in by_id["cluster-3-2-x"]["key_figures"]}
     assert len(tiers["3"]) == system["clusters in the 100-billion-yuan class"]["value"] == 3
-    assert len(tiers["2"]) == system["key industries in the 50-billion-yuan class"]["value"] == 2
+    assert len(tiers["2"]) == system["number of key industries"]["value"] == 2
     assert sorted(tiers["3"]) == ["biomedicine", "fashion", "high-end-equipment"]
     assert sorted(tiers["2"]) == ["green-energy", "pan-semiconductor"]
     for industry in tiers["3"]:
         # 千亿级 names a size class, not a measured amount
         assert by_id[industry]["scale"] == 1000 and by_id[industry]["scale_unit"] == "亿元"
         assert by_id[industry]["scale_qualifier"] == "class"
+    for industry in tiers["3"]:
+        assert by_id[industry]["scale_stated"] == "千亿级"
     for industry in tiers["2"]:
-        # 五百亿级 is a class too; only 000 says 超 (beyond) it, so no "more-than" on both articles
+        # 五百亿级 is a class too; only 000 says 超 (beyond) it: the class keeps 000's words, 超 and all
         assert by_id[industry]["scale"] == 500 and by_id[industry]["scale_qualifier"] == "class"
+        assert by_id[industry]["scale_stated"] == "超五百亿级"
+        assert "超五百亿级" in by_id[industry]["summary"]
+    beyond = system["size class of each key industry (above the 50-billion-yuan class)"]
+    assert (beyond["value"], beyond["qualifier"], beyond["stated"]) == (500, "class", "超五百亿级")
+    assert [ref["file"] for ref in beyond["source"]] == [A000]  # 004 writes 双五百亿级, without 超
     # every X industry the articles list is linked from the system
     assert set(tiers["X"]) <= set(by_id["cluster-3-2-x"]["related"])
     assert len(tiers["X"]) == 6
@@ -303,7 +310,10 @@ def test_qualifiers_and_targets_are_consistent(listed: list[dict[str, Any]]) -> 
         items = [entry] if entry["type"] == "figure" else []
         items += entry["key_figures"]
         for item in items:
-            assert item["qualifier"] in (None, "more-than", "about", "at-least", "at-most", "nearly", "range", "class")
+            assert item["qualifier"] in (None, "more-than", "about", "at-least", "at-most", "nearly", "range", "class",
+                                         "several")
+            if item["qualifier"] in ("range", "class", "several"):
+                assert item["stated"], entry["id"]  # a worded quantity keeps the article's words
             assert isinstance(item["target"], bool) and isinstance(item["year_inferred"], bool)
             assert isinstance(item["projected"], bool)
             assert (item["value_max"] is not None) == (item["qualifier"] == "range"), entry["id"]
@@ -405,7 +415,7 @@ def test_a_year_not_flagged_inferred_is_written_in_a_cited_article(listed: list[
         ("canton-fair-137", "date", "2025", True),
         ("new-industrialization-conference-2024", "date", "2024-02", False),  # 2024年2月
         ("electronica-china-2025", "date", "2025", False),
-        ("hgt51f", "year", 2025, True),
+        ("hgt51f", "year", None, False),  # only its ignition is dated: it was not launched
         ("witmem-cim-chip", "year", 2022, False),
         ("industrial-firms-above-scale", "year", 2025, True),
         ("valid-inventions", "year", 2024, True),  # 过去的一年里
@@ -621,3 +631,68 @@ def test_every_named_person_is_a_person_entry_of_their_organisation(listed: list
         if entry["type"] != "person":
             assert not set(entry["tags"]) & set(people), entry["id"]
         assert "people" not in entry, entry["id"]
+
+
+# What a fact-check of the data asked for ----------------------------------------------------------
+
+
+def test_worded_and_projected_figures_keep_what_the_articles_say(by_id: dict[str, dict[str, Any]]) -> None:
+    partners = next(kf for kf in by_id["zynalog"]["key_figures"] if kf["label"] == "国内战略合作企业")
+    assert (partners["value"], partners["qualifier"], partners["stated"], partners["value_max"]) == (
+        100, "several", "数百家", None)  # several hundred: no count and no range is given
+    turbine = {kf["label_en"]: kf for kf in by_id["hgt51f"]["key_figures"]}
+    projected = {label for label, kf in turbine.items() if kf["projected"]}
+    assert projected == {"annual power generation", "annual carbon emission cut", "equivalent trees planted per year",
+                         "combined heat and power efficiency",
+                         "medium-sized counties whose yearly electricity use the annual output would meet"}
+    assert by_id["gdp-2024"]["growth_basis"] == "comparable-prices"  # a real rate: no prior-year value follows
+    assert by_id["trade-total-2024"]["growth_basis"] == by_id["exports-2024"]["growth_basis"] == "current-prices"
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "field", "present", "absent"),
+    [
+        ("export-credit-insurance-subsidy", "summary", ["将", "杭州全市"], ["各区"]),  # an official's intent
+        ("export-credit-insurance-subsidy", "summary_en", ["will", "whole of Hangzhou"], []),
+        ("japan", "summary", ["等"], ["另两国"]),  # 美、德、日等国 is an open list
+        ("wentuo-tiaoyou", "summary", ["等"], ["四方面"]),
+        ("wentuo-tiaoyou", "summary_en", ["among them"], ["four areas"]),
+        ("htc", "summary", ["5月9日"], ["2025"]),  # the year of the ignition is inferred
+        ("jinri-auto-parts", "summary", ["推定"], []),
+        ("linping", "summary", ["浙江制造业", "重要板块", "杭州的制造业重镇"], ["浙江制造业重镇"]),
+        ("excellent-engineers-target-2025", "name", ["后备人才"], ["2025"]),
+        ("firstack", "summary", [], ["科技企业"]),
+        ("linping-mountain", "summary", [], ["城区"]),
+        ("hu-zha-hang-railway", "name_en", ["Zhapu"], []),
+        ("germany", "summary_en", ["broken"], ["broken into"]),
+        ("wu-hao", "summary", ["研发"], []),
+    ],
+)
+def test_the_prose_keeps_the_articles_qualifiers(by_id: dict[str, dict[str, Any]], entry_id: str, field: str,
+                                                 present: list[str], absent: list[str]) -> None:
+    text = by_id[entry_id][field]
+    assert [word for word in present if word not in text] == []
+    assert [word for word in absent if word in text] == []
+
+
+def test_outside_names_and_classifications_are_marked(by_id: dict[str, dict[str, Any]]) -> None:
+    for entry in by_id.values():
+        if entry["name_en_origin"] == "own-name":
+            assert any(item["field"] == "name_en" for item in entry["outside"]), entry["id"]
+    for entry_id in ("witmem", "zynalog", "xiolift", "donghua-chain", "haoban-ai"):
+        assert any(item["field"] == "industry" for item in by_id[entry_id]["outside"]), entry_id
+    assert by_id["new-industrialization-conference-2024"]["organiser"] is None  # 000 does not say who held it
+    assert not {"厨电", "kitchen-appliances"} & set(by_id["robam"]["tags"])
+    assert "智能工厂" not in by_id["miit-excellence-factories"]["tags"]
+    assert by_id["haoban-ai"]["name_en_origin"] == "transliteration"
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "name"),
+    [("jingji-dasheng", "经济大省挑大梁"), ("linping-experience", "临平经验"), ("modern-logistics", "现代物流体系"),
+     ("xin-san-yang", "新三样"), ("xiolift-future-factory", "西奥电梯未来工厂"),
+     ("witmem-next-chip", "新一代存内计算芯片"), ("low-altitude-computing", "低空算力"),
+     ("new-trade-formats", "外贸新业态")],
+)
+def test_every_named_thing_has_an_entry(by_id: dict[str, dict[str, Any]], entry_id: str, name: str) -> None:
+    assert by_id[entry_id]["name"] == name

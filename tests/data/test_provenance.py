@@ -13,14 +13,16 @@ against its plan's year plus a span the section states.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from linping_cli.articles.article import LEAD, Article, stated_values
+from linping_cli.articles.article import LEAD, Article, squash, stated_values
 from linping_cli.articles.verify import verify
 from linping_cli.cli.load import load_dataset
 
@@ -186,3 +188,28 @@ def test_source_headlines_are_the_files_own(articles: dict[str, Article]) -> Non
                 assert lead_lines[1] == source["subtitle"]
             if source.get("authors"):
                 assert lead_lines[2].split() == source["authors"]
+
+
+_PUNCTUATION = re.compile(r"[\s\"'“”‘’《》（）()，,。、；;：:！!？?…—·*-]+")
+
+
+def _bare(text: str) -> str:
+    """Text without white space or punctuation, to find a name the article writes with quotes or a 、."""
+    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def test_the_words_of_a_worded_quantity_are_the_articles(articles: dict[str, Article]) -> None:
+    """`stated` is in every section its figure cites; an industry's `scale_stated` in one its entry cites."""
+    wrong = []
+    for entry in ENTRIES:
+        for figure in [entry, *entry.get("key_figures", ())]:
+            if figure.get("stated"):
+                refs = figure.get("source") or entry["source"]
+                words = squash(figure["stated"])
+                missing = [ref["section"] for ref in refs if words not in squash(_section(articles, ref))]
+                if missing:
+                    wrong.append((entry["id"], figure["stated"], missing))
+        if entry.get("scale_stated") and not any(
+                squash(entry["scale_stated"]) in squash(_section(articles, ref)) for ref in entry["source"]):
+            wrong.append((entry["id"], entry["scale_stated"], ["no cited section"]))
+    assert wrong == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, SECOND_REGION
+from conftest import FIXTURE, SECOND_REGION, Runner
 
 from linping_cli.cli.load import load_dataset, validate_dataset
 from linping_cli.model.errors import DataError
@@ -200,3 +201,50 @@ def test_synonym_tables_are_checked(tmp_path: Path) -> None:
     assert f"{path}:2: -: terms: expected a list of at least two non-empty strings" in result.stdout
     assert f"{path}:6: -: note: expected non-empty text" in result.stdout
     assert f"{path}:10: -: colour: unknown key (keys: terms, note)" in result.stdout
+
+
+SOURCED = """[meta]
+id = "r"
+region = "区"
+region_en = "R"
+
+[[source]]
+file = "a.txt"
+title = "甲"
+outlet = "某日报"
+published = "2025-06-03"
+url = "https://example.org/a"
+year = 2025
+""" + FIGURE.format(id="x", value=1)
+
+
+def test_a_source_carries_where_it_was_published(tmp_path: Path, run: Runner) -> None:
+    path = write(tmp_path, SOURCED)
+    assert problems_of(path) == []
+    listed = json.loads(run("--data", str(path), "sources", "--json").stdout)
+    assert [(s["outlet"], s["published"], s["url"]) for s in listed] == [
+        ("某日报", "2025-06-03", "https://example.org/a")]
+    bundled = json.loads(run("sources", "--json").stdout)
+    assert {(s["outlet"], s["published"], s["url"]) for s in bundled} == {(None, None, None)}  # none is known
+
+
+def test_where_a_source_was_published_is_checked(tmp_path: Path) -> None:
+    broken = SOURCED.replace("https://example.org/a", "example.org/a")
+    path = write(tmp_path, broken.replace("year = 2025", "year = 2024\nyear_inferred = true"))
+    assert problems_of(path) == [
+        f"{path}:11: -: url: expected a web address starting http:// or https://",
+        f"{path}:12: -: year: year 2024 is not the year of published '2025-06-03'",
+        f"{path}:13: -: year_inferred: a source with a published date has a stated year, not an inferred one",
+    ]
+
+
+def test_outside_values_are_items_of_their_field_and_a_growth_basis_is_known(tmp_path: Path) -> None:
+    basis = FIGURE.format(id="a", value=1).replace('unit = "家"\n',
+                                                   'unit = "家"\ngrowth = 5\ngrowth_basis = "nominal"\n')
+    path = write(tmp_path, META + basis)
+    assert problems_of(path) == [
+        f"{path}:17: a: growth_basis: expected one of current-prices, comparable-prices, quantity"]
+    outside = FIGURE.format(id="b", value=1).replace('unit = "家"\n', (
+        'unit = "家"\naliases = ["甲"]\noutside = [{ field = "aliases", values = ["乙"], note = "ours" }]\n'))
+    path = write(tmp_path, META + outside)
+    assert problems_of(path) == [f"{path}:17: b: outside: aliases holds no '乙', which outside names"]

@@ -293,10 +293,12 @@ def test_search_finds_what_linping_search_finds_first(search: Callable[[str], li
     assert expected and [key for key in expected if key not in found] == []
 
 
-def test_sqlite_utils_ranks_names_first(bundled: Path) -> None:
+def test_sqlite_utils_ranks_names_first(bundled: Path, run: Runner) -> None:
     out = subprocess.run([tool("sqlite-utils"), "search", str(bundled), "entries", "电梯", "-c", "id", "--limit", "1"],
                          capture_output=True, text=True, check=True).stdout
-    assert json.loads(out) == [{"id": "xiolift"}]  # a name, alias and tag, before the summaries that mention it
+    # A name, alias and tag before the summaries that mention it: one of the entries linping ranks first.
+    [first] = json.loads(out)
+    assert f"linping:{first['id']}" in first_hits(run, "电梯", 2)
 
 
 def test_search_finds_pinyin_by_syllables_and_run_together(search: Callable[[str], list[str]], run: Runner) -> None:

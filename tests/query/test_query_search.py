@@ -93,7 +93,7 @@ CHINESE_SHORT = [  # a short form the articles use: an alias, so first
     ("“双碳”目标", "dual-carbon"),
     ("规上工业企业", "industrial-firms-above-scale"),
     ("GDP", "gdp-2024"),
-    ("新三样", "digital-cultural-trade"),
+    ("新三样", "xin-san-yang"),
     ("临影厂", "linying-2"),
 ]
 
