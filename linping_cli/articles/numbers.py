@@ -3,9 +3,9 @@
 Read: digits (16.0%, 1175.09亿元, 1,458家), digits with a Chinese scale (2万多个: 2 万个, more than; 2700多万棵),
 Chinese numerals (三十载, 千亿级, 百亿元, 二〇二四年), 数百 and 几十 (the order they name, qualified
 "several": 数百 is 100, several hundred), 双 before a numeral (双五百亿级: two), 翻番 (2 倍; 翻两番 4 倍),
-百分之三十 (30%), ranges (3至5个, 20%-30%), ordinals (第137届, 第一) and a fall (-5%, 下降5%). The words next to a number give its qualifier:
-超/逾/突破/…多/…余 more-than, 约/…左右 about, 近/接近 nearly, …以上/不低于/大于等于 at-least, …以内/不超过
-at-most, and a scale band 千亿级 is a "class".
+百分之三十 (30%), ranges (3至5个, 20%-30%), ordinals (第137届, 第一) and a fall (-5%, 下降5%). The words next
+to a number give its qualifier: 超/逾/突破/…多/…余 more-than, 约/…左右 about, 近/接近 nearly,
+…以上/不低于/大于等于 at-least, …以内/不超过 at-most, and a scale band 千亿级 is a "class".
 
 A value is a Decimal as written, so 16.0 keeps its precision; `unit` keeps the scale as written (亿元, 万台),
 and `magnitude`/`base` give the amount in plain units (10万台 is 100000 台). Digits inside a code or a name
