@@ -9,7 +9,8 @@ costs more at start-up than a whole query does.
 """
 
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar
+from functools import cache
+from typing import Annotated, Any, ClassVar, NamedTuple
 
 from linping_cli.model.kinds import (
     NESTED_KINDS,
@@ -170,19 +171,15 @@ ENTRY_TYPES: dict[str, type[Entry]] = {
 }
 
 
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One record field: its name, its kind, and which entry types a reference may point at."""
 
-    __slots__ = ("kind", "name", "targets")
-
-    def __init__(self, name: str, kind: str, targets: tuple[str, ...] = ()) -> None:
-        self.name = name
-        self.kind = kind
-        self.targets = targets
+    name: str
+    kind: str
+    targets: tuple[str, ...] = ()
 
 
 _HEAD = ("id", "type", "region", "name", "name_en")
-_SPECS: dict[type[Entry], dict[str, FieldSpec]] = {}
 
 
 def _own_specs(cls: type) -> Iterator[FieldSpec]:
@@ -190,6 +187,9 @@ def _own_specs(cls: type) -> Iterator[FieldSpec]:
         metadata = getattr(hint, "__metadata__", None)
         if metadata:
             yield FieldSpec(name, *metadata)
+
+
+_SPECS: dict[type[Entry], dict[str, FieldSpec]] = {}
 
 
 def field_specs(cls: type[Entry]) -> dict[str, FieldSpec]:
@@ -208,29 +208,17 @@ def field_order(cls: type[Entry]) -> tuple[str, ...]:
     return tuple(field_specs(cls))
 
 
-_ENTRY_KINDS: dict[str, dict[str, str]] = {}
-
-
+@cache
 def kinds_of(type_name: str) -> dict[str, str]:
     """The kind of each field of an entry type, in output order."""
-    found = _ENTRY_KINDS.get(type_name)
-    if found is None:
-        specs = field_specs(ENTRY_TYPES[type_name]).values()
-        found = _ENTRY_KINDS[type_name] = {spec.name: spec.kind for spec in specs}
-    return found
+    return {spec.name: spec.kind for spec in field_specs(ENTRY_TYPES[type_name]).values()}
 
 
-_REFERENCE_FIELDS: dict[str, list[tuple[str, bool]]] = {}
-
-
+@cache
 def reference_fields(type_name: str) -> list[tuple[str, bool]]:
     """(field, whether it holds a list) for each field of an entry type that names other entries."""
-    found = _REFERENCE_FIELDS.get(type_name)
-    if found is None:
-        found = _REFERENCE_FIELDS[type_name] = [
-            (spec.name, spec.kind == "refs") for spec in field_specs(ENTRY_TYPES[type_name]).values()
+    return [(spec.name, spec.kind == "refs") for spec in field_specs(ENTRY_TYPES[type_name]).values()
             if spec.kind in ("ref?", "refs")]
-    return found
 
 
 def references(row: dict[str, Any]) -> list[str]:
@@ -304,11 +292,10 @@ def entry_year(entry: Entry) -> int | None:
     return year
 
 
-class Region:
-    __slots__ = ("id", "name", "name_en")
-
-    def __init__(self, id: str, name: str, name_en: str) -> None:
-        self.id, self.name, self.name_en = id, name, name_en
+class Region(NamedTuple):
+    id: str
+    name: str
+    name_en: str
 
 
 class Source:
