@@ -7,7 +7,8 @@ import typer
 from linping_cli import __version__
 from linping_cli.cli.group import LazyGroup
 from linping_cli.cli.io import IOStreams
-from linping_cli.cli.options import help_markup
+from linping_cli.cli.options import help_markup, one_of
+from linping_cli.cli.registry import COLORS, LANGS
 from linping_cli.cli.session import Session
 
 app = typer.Typer(
@@ -31,15 +32,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _one_of(option: str, *choices: str) -> object:
-    def parse(text: str) -> str:
-        if text.casefold() not in choices:
-            raise typer.BadParameter(f"takes {' or '.join(choices)}, not {text!r}")
-        return text.casefold()
-    parse.__name__ = option
-    return parse
-
-
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -50,13 +42,14 @@ def root(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the TOML afresh; skip the cache.",
                                            rich_help_panel=GLOBAL)] = False,
     color: Annotated[str | None, typer.Option(
-        "--color", metavar="WHEN", show_default=False, parser=_one_of("--color", "auto", "always", "never"),
+        "--color", metavar="WHEN", show_default=False, parser=one_of(COLORS), autocompletion=lambda: list(COLORS),
         rich_help_panel=GLOBAL,
         help="Colour in tables: auto (on a terminal, unless NO_COLOR or TERM=dumb), always or never.")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Short for --color never.",
                                            rich_help_panel=GLOBAL)] = False,
     lang: Annotated[str | None, typer.Option(
-        "--lang", metavar="zh|en", show_default=False, parser=_one_of("--lang", "zh", "en"), rich_help_panel=GLOBAL,
+        "--lang", metavar="zh|en", show_default=False, parser=one_of(LANGS), autocompletion=lambda: list(LANGS),
+        rich_help_panel=GLOBAL,
         help="Show names, labels and units in one language (default: $LINPING_LANG, else Chinese with English "
         "names beside). JSON always keeps both.")] = None,
     no_pager: Annotated[bool, typer.Option(

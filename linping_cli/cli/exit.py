@@ -74,6 +74,8 @@ def exit_status(error: BaseException, command: str | None = None) -> ExitStatus:
         return fail(f"bad data: {error}", ExitStatus.BAD_DATA)
     if isinstance(error, cache.Changed):
         return fail(str(error), ExitStatus.TEMPORARY)
+    if isinstance(error, cache.Damaged):
+        return fail(str(error), ExitStatus.IO_ERROR)
     if isinstance(error, typer.TyperException):  # Click's usage errors, vendored by Typer
         return _usage_error(error, command)
     if isinstance(error, KeyboardInterrupt):

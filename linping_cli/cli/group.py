@@ -37,13 +37,13 @@ class LazyGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
-        if name not in COMMANDS and not name.startswith("-"):
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:  # not while completing
             raise UserError(f"no command {name!r}{did_you_mean(name, COMMANDS)} (commands: {', '.join(COMMANDS)})")
         return super().resolve_command(ctx, args)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> NoReturn:
-        stdout, command = sys.stdout, None
+        stdout, running = sys.stdout, None
         try:
             if stdout is None:  # started with stdout closed (`>&-`): say so, rather than print nowhere
                 raise OutputFailed("stdout is closed: nowhere to print the results")
@@ -58,7 +58,7 @@ class LazyGroup(TyperGroup):
                        for name in param.opts}
             given = global_options_first(given, options)
             at = command_at(given, options)
-            command = given[at] if at is not None else None
+            running = given[at] if at is not None else None
             result = super().main(given, prog_name or "linping", complete_var,
                                   standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
             code: int = result if isinstance(result, int) else ExitStatus.OK  # typer.Exit's code, as Click returns it
@@ -68,7 +68,7 @@ class LazyGroup(TyperGroup):
             code = ExitStatus.OK if sys.stdout is not stdout else exiting.code  # type: ignore[assignment]
         except (Exception, KeyboardInterrupt) as error:
             try:
-                code = exit_status(error, command)
+                code = exit_status(error, running)
             except Exception as second:  # a bug while reporting one: still one line
                 code = fail(f"internal error: {type(second).__name__}: {second} (please report this)",
                             ExitStatus.SOFTWARE)

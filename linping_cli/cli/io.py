@@ -93,6 +93,12 @@ class IOStreams:
             silence_stdout()
             raise OutputFailed(f"cannot write the results: {error.strerror or error}") from None
 
+    def note(self, message: str) -> None:
+        """One line on stderr, `linping:` first, whatever the message holds: dataset text is shown, never obeyed."""
+        from linping_cli.output.safe import visible
+
+        print(f"linping: {visible(message)}", file=self.stderr)
+
     def write(self, write: Callable[[IO[str]], object]) -> None:
         """Run `write` on stdout; on a terminal, what is longer than the screen goes through the pager."""
         if not (self.pager and self.terminal):

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from linping_cli.model.errors import Problem
 from linping_cli.store import cache
@@ -32,9 +32,9 @@ def load_dataset(paths: Sequence[Path] = (), *, use_cache: bool = True, quiet: b
     if use_cache:
         roots = cache.roots_of(paths)
 
-        def rebuilt() -> Stored:
+        def rebuilt() -> Stored:  # in memory: the damaged file is removed, and the next run writes it again
             cache.discard(roots)
-            return _built(paths, use_cache=True, quiet=quiet)
+            return _built(paths, use_cache=False, quiet=quiet)
 
         found = open_cached(roots, rebuilt)
         if found is not None:
@@ -53,20 +53,6 @@ def validate_dataset(paths: Sequence[Path] = (), *, quiet: bool = True) -> list[
 
     return validate(paths, progress=_progress(quiet))
 
-
-def validate_stdin(stream: IO[str], *, quiet: bool = True) -> list[Problem]:
-    """Check a one-file dataset read from `stream` (`validate -`); problems name it `<stdin>`."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="linping-stdin-") as folder:
-        path = Path(folder) / "stdin.toml"
-        # Bytes as they came: the checker itself tells a file that is not UTF-8.
-        path.write_bytes(stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode())
-        problems = validate_dataset([path], quiet=quiet)
-    for problem in problems:
-        if problem.file == str(path):
-            problem.file = "<stdin>"
-    return problems
 
 
 def _progress(quiet: bool) -> Callable[[list[Path]], Progress]:

@@ -6,14 +6,15 @@ the same on every Typer version the project supports.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 
-from linping_cli.cli.registry import COMMANDS
+from linping_cli.cli.registry import COMMANDS, field_choices
 from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.output.formats import DELIMITED
@@ -21,7 +22,7 @@ from linping_cli.output.formats import DELIMITED
 Function = TypeVar("Function", bound=Callable[..., Any])
 
 
-_plain = False  # set by `plain_help`: help as plain text, even on a terminal
+_plain = False  # within `plain_help`: help as plain text, even on a terminal
 
 
 def help_markup() -> Literal["rich"] | None:
@@ -31,11 +32,16 @@ def help_markup() -> Literal["rich"] | None:
     return "rich" if not _plain and sys.stdout is not None and sys.stdout.isatty() else None
 
 
-def plain_help() -> None:
-    """Make the commands built from now on give their help as plain text: the manual is a page to read or save,
-    printed whole, not Rich's boxes printed as they are made."""
+@contextlib.contextmanager
+def plain_help() -> Iterator[None]:
+    """Commands built meanwhile give their help as plain text: the manual is a page to read or save, printed
+    whole, not Rich's boxes printed as they are made."""
     global _plain
     _plain = True
+    try:
+        yield
+    finally:
+        _plain = False
 
 
 GLOBAL_NOTE = "Global options (--data, --lang, --color, --no-pager, -q ...) go before or after the command: linping -h."
@@ -43,7 +49,16 @@ GLOBAL_NOTE = "Global options (--data, --lang, --color, --no-pager, -q ...) go b
 
 class CommandApp(typer.Typer):
     """The Typer app of one command's module, which holds that command alone: `command(name)` registers it with
-    the output options of what it writes (see `registry`) and a note of the global options under its help."""
+    the output options of what it writes (see `registry`) and a note of the global options under its help. Its
+    help's markup is chosen when the command is built, not when its module was imported."""
+
+    @property
+    def rich_markup_mode(self) -> Literal["rich"] | None:
+        return help_markup()
+
+    @rich_markup_mode.setter
+    def rich_markup_mode(self, chosen: object) -> None:
+        pass  # Typer sets it once; `help_markup` decides at every build
 
     def command(self, name: str | None = None, **settings: Any) -> Callable[[Function], Function]:
         assert name in COMMANDS, name
@@ -56,8 +71,8 @@ class CommandApp(typer.Typer):
 
 
 def command_app() -> CommandApp:
-    return CommandApp(rich_markup_mode=help_markup(), context_settings={"help_option_names": ["-h", "--help"]},
-                      add_completion=False, pretty_exceptions_enable=False)
+    return CommandApp(context_settings={"help_option_names": ["-h", "--help"]}, add_completion=False,
+                      pretty_exceptions_enable=False)
 
 
 # Numbers ---------------------------------------------------------------------------------------------------------
@@ -74,6 +89,16 @@ def whole_number(minimum: int | None = None, maximum: int | None = None) -> Call
             raise typer.BadParameter(f"takes a whole number {bounds}, not {value}")
         return value
     parse.__name__ = "whole number"
+    return parse
+
+
+def one_of(choices: Sequence[str]) -> Callable[[str], str]:
+    """A parser of one of a few words (any case), whose error names them."""
+    def parse(text: str) -> str:
+        if text.casefold() not in choices:
+            raise typer.BadParameter(f"takes {' or '.join(choices)}, not {text!r}")
+        return text.casefold()
+    parse.__name__ = "word"
     return parse
 
 
@@ -144,10 +169,6 @@ def _checked(formats: Sequence[str], *, format_: str | None, json_: bool, fields
 
 # Options and arguments several commands take ---------------------------------------------------------------------
 
-def complete_commands(incomplete: str) -> list[str]:
-    return [name for name in COMMANDS if name.startswith(incomplete)]
-
-
 def complete_types(incomplete: str) -> list[str]:
     from linping_cli.model.records import ENTRY_TYPES
 
@@ -188,12 +209,17 @@ def _chosen_types(ctx: typer.Context) -> list[str]:
 
 
 def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Field names of the chosen type (all types when none is chosen yet), after any comma."""
+    """The fields --fields of this command picks from (of the chosen entry type, where one is), after any comma."""
     from linping_cli.query.select import valid_fields
 
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
-    return [prefix + name for name in valid_fields(_chosen_types(ctx)) if name.startswith(last)]
+    command = COMMANDS.get(ctx.info_name or "")
+    if command is not None and command.fields == "facts":
+        choices = field_choices(ctx.info_name or "", bool(ctx.params.get("derived")))
+    else:
+        choices = valid_fields(_chosen_types(ctx))
+    return [prefix + name for name in choices if name.startswith(last)]
 
 
 def _complete_values(kind: str) -> Callable[[typer.Context, str], list[str]]:

@@ -15,6 +15,9 @@ from linping_cli.output.formats import FORMATS
 CHART_FORMATS = (*FORMATS, "svg", "vega-lite")
 GRAPH_FORMATS = (*FORMATS, "dot", "mermaid")
 CITE_FORMATS = ("text", "json", "jsonl", "csv", "tsv", "markdown", "bibtex")
+# What the root's --color and --lang (and $LINPING_LANG) take.
+COLORS = ("auto", "always", "never")
+LANGS = ("zh", "en")
 
 
 class Command(NamedTuple):

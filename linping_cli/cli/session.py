@@ -11,8 +11,9 @@ import typer
 from linping_cli.cli.exit import NoMatch
 from linping_cli.cli.io import IOStreams
 from linping_cli.cli.load import data_paths, load_dataset
+from linping_cli.cli.registry import LANGS
 from linping_cli.model.errors import UserError
-from linping_cli.output.formats import DELIMITED
+from linping_cli.output.formats import EMPTY_FORMS
 from linping_cli.store import cache
 from linping_cli.store.dataset import Dataset
 
@@ -98,8 +99,8 @@ class Session:
         bom = output.bom and not target.ascii_only
 
         def written(stream: Any) -> None:
-            if view.empty and empty is not None and output.format not in ("json", *DELIMITED, "markdown"):
-                return  # a table, JSONL, a tree: nothing at all
+            if view.empty and empty is not None and (output.format not in EMPTY_FORMS or not output.headers):
+                return  # a table, JSONL, a tree, or a header left out: nothing at all
             if bom:
                 stream.write("\ufeff")
             write(view, output.format, stream, target, spreadsheet=self.spreadsheet, headers=output.headers)
@@ -114,6 +115,6 @@ class Session:
 
 def _lang_from(env: Any) -> str | None:
     chosen = env.get("LINPING_LANG") or None
-    if chosen not in (None, "zh", "en"):
-        raise UserError(f"LINPING_LANG is {chosen!r}: it takes zh or en")
+    if chosen is not None and chosen not in LANGS:
+        raise UserError(f"LINPING_LANG is {chosen!r}: it takes {' or '.join(LANGS)}")
     return chosen

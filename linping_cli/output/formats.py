@@ -24,6 +24,8 @@ from linping_cli.output.views import Target, View, localized
 # The formats every result has; some commands add their own (a chart's svg, a graph's dot ...).
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 DELIMITED = ("csv", "tsv")  # the formats --no-headers and --bom apply to
+# The formats whose empty result is still written (JSON's [], a header row); the others write nothing.
+EMPTY_FORMS = ("json", *DELIMITED, "markdown")
 
 
 def write(view: View, fmt: str, stream: IO[str], target: Target, *, spreadsheet: bool = False,
@@ -44,6 +46,8 @@ def write(view: View, fmt: str, stream: IO[str], target: Target, *, spreadsheet:
         _write_delimited(view, stream, "," if fmt == "csv" else "\t", spreadsheet=spreadsheet, headers=headers)
     elif fmt == "markdown":
         _write_markdown(view, stream)
+    elif fmt != "table":
+        raise ValueError(f"no way to write {fmt!r}")  # a format the registry offers that nothing draws: a bug
     elif target.color or target.terminal:
         from linping_cli.output.tables import render_table
 

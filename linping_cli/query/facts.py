@@ -6,11 +6,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from linping_cli.model.errors import UserError, did_you_mean
+from linping_cli.model.kinds import KEY_FIGURE_KINDS
 from linping_cli.model.records import Entry, Figure
 from linping_cli.model.rows import FACT
 
-_OWN = FACT.fields[6:]  # what a figure's own value shares with a key figure, from its value on
-_FIGURE = FACT.fields[4:]  # a key figure's fields, from its label on
+_FIGURE = [name for name in FACT.fields if name in KEY_FIGURE_KINDS]  # what a fact takes from a key figure
+_OWN = [name for name in _FIGURE if name not in ("label", "label_en")]  # and from a figure's own fields
 
 
 def fact_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:

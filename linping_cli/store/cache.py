@@ -34,6 +34,9 @@ _CRC = 4  # bytes of the head's checksum, after the head
 class Damaged(Exception):
     """A part of a cache file does not match its checksum: the dataset is built again from its files."""
 
+    def __init__(self) -> None:
+        super().__init__("the cache is damaged and the dataset could not be read again from its files")
+
 
 class Changed(Exception):
     """A dataset rebuilt after a damaged cache holds other entries: its files changed while it was read."""

@@ -87,37 +87,35 @@ Stored = tuple[dict[str, Any], Callable[[int, int], bytes]]
 class _Blobs:
     """A payload's rows and index parts, each read when first needed and checked against its checksum.
 
-    One that fails (a damaged cache file) is read instead from the dataset built afresh by `rebuild`: the same
-    entries in the same places (cache.Changed if not), so the command goes on as if nothing had happened.
+    One that fails or cannot be read (a damaged cache file) is read instead from the dataset built afresh in
+    memory by `rebuild`: the same payload (packing is deterministic; cache.Changed if not), so the command goes on
+    as if nothing had happened.
     """
 
     def __init__(self, payload: dict[str, Any], read: Callable[[int, int], bytes],
                  rebuild: Callable[[], Stored] | None) -> None:
         self.payload, self._read, self._rebuild = payload, read, rebuild
+        self._offsets = memoryview(payload["offsets"]).cast("q")
+        self._crcs = memoryview(payload["crcs"]).cast("I")
 
     def row(self, position: int) -> bytes:
-        def where(payload: dict[str, Any]) -> tuple[int, int, int]:
-            offsets = memoryview(payload["offsets"]).cast("q")
-            return offsets[position], offsets[position + 1] - offsets[position], memoryview(payload["crcs"]).cast(
-                "I")[position]
-        return self._checked(where)
+        return self._checked(lambda: (self._offsets[position], self._offsets[position + 1] - self._offsets[position],
+                                      self._crcs[position]))
 
     def part(self, name: str) -> bytes:
-        return self._checked(lambda payload: payload["search"][name])
+        return self._checked(lambda: self.payload["search"][name])
 
-    def _checked(self, where: Callable[[dict[str, Any]], tuple[int, int, int]]) -> bytes:
-        offset, size, crc = where(self.payload)
+    def _checked(self, where: Callable[[], tuple[int, int, int]]) -> bytes:
+        offset, size, crc = where()
         try:
             return cache.checked(self._read(offset, size), crc)
-        except cache.Damaged:
+        except (cache.Damaged, OSError):
             if self._rebuild is None:
-                raise
+                raise cache.Damaged() from None
             fresh, self._read = self._rebuild()
-            self._rebuild = None  # a dataset built from its files is checked once more, never rebuilt again
-            if any(fresh[key] != self.payload[key] for key in ("ids", "regions_of", "types")):
+            self._rebuild = None  # built from its files, in memory: read from there from now on
+            if fresh != self.payload:
                 raise cache.Changed() from None
-            self.payload = fresh
-        offset, size, crc = where(self.payload)
         return cache.checked(self._read(offset, size), crc)
 
 

@@ -3,7 +3,6 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.exit import note
 from linping_cli.cli.options import command_app
 from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError
@@ -33,6 +32,6 @@ def export(
     entries = session.dataset.entries
     facts = ((entry.region, row) for entry in entries for row in fact_rows([entry]))
     counts = written(session.dataset, facts, Path(path), replace=replace)
-    note(f"wrote {path}")
+    session.io.note(f"wrote {path}")
     session.write(records_view([{"table": name, "rows": n} for name, n in counts.items()],
                                list(EXPORTED_TABLE.fields)), output)

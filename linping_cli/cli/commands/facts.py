@@ -11,9 +11,9 @@ from linping_cli.cli.options import (
     command_app,
     complete_ids,
     number,
-    )
+)
+from linping_cli.cli.registry import field_choices
 from linping_cli.cli.session import Output, Session
-from linping_cli.model.rows import DERIVED_FACT, FACT
 from linping_cli.output.views import facts_view
 from linping_cli.query.facts import fact_rows, filter_facts, sort_facts
 from linping_cli.query.search import search
@@ -53,7 +53,7 @@ def facts(
     session = Session.of(ctx)
     dataset = session.dataset
     types = check_types(type_)
-    every = FACT.fields if not derived else DERIVED_FACT.fields
+    every = field_choices("facts", derived)
     fields = output.select(every)
     if entry:
         entries = [resolve(dataset, key) for key in entry]

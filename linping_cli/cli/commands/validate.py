@@ -1,13 +1,14 @@
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
-from linping_cli.cli.exit import ExitStatus, note
-from linping_cli.cli.load import validate_dataset, validate_stdin
+from linping_cli.cli.exit import ExitStatus
+from linping_cli.cli.load import validate_dataset
 from linping_cli.cli.options import command_app
 from linping_cli.cli.session import Output, Session
-from linping_cli.model.errors import UserError
+from linping_cli.model.errors import Problem, UserError
 from linping_cli.output.problems import problems_view
 
 app = command_app()
@@ -38,10 +39,24 @@ def validate(
     session.write(problems_view(problems), output)
     if not session.quiet:
         files = len({problem.file for problem in problems})
-        note(f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems else "no problems found")
+        session.io.note(f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')}" if problems
+                        else "no problems found")
     if problems:
         raise typer.Exit(ExitStatus.BAD_DATA)
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def validate_stdin(stream: IO[str], *, quiet: bool = True) -> list[Problem]:
+    """Check a one-file dataset read from `stream` (`validate -`); problems name it `<stdin>`."""
+    with tempfile.TemporaryDirectory(prefix="linping-stdin-") as folder:
+        path = Path(folder) / "stdin.toml"
+        # Bytes as they came: the checker itself tells a file that is not UTF-8.
+        path.write_bytes(stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode())
+        problems = validate_dataset([path], quiet=quiet)
+    for problem in problems:
+        if problem.file == str(path):
+            problem.file = "<stdin>"
+    return problems

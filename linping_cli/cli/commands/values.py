@@ -2,9 +2,8 @@ from typing import Annotated
 
 import typer
 
-from linping_cli.cli.options import TypesOption, check_types, command_app
+from linping_cli.cli.options import TypesOption, check_types, command_app, one_of
 from linping_cli.cli.session import Output, Session
-from linping_cli.model.errors import UserError
 from linping_cli.output.views import records_view
 from linping_cli.query.stats import value_counts
 
@@ -16,7 +15,7 @@ KINDS = ("category", "tag")
 def values(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(metavar="category|tag", help="Which values to list.", show_default=False,
-                                        autocompletion=lambda: list(KINDS))],
+                                        parser=one_of(KINDS), autocompletion=lambda: list(KINDS))],
     type_: TypesOption = None,
     *, output: Output,
 ) -> None:
@@ -24,8 +23,6 @@ def values(
 
     What list --category and --tag take.  Example: linping values category --type company
     """
-    if kind not in KINDS:
-        raise UserError(f"values lists category or tag, not {kind!r}")
     session = Session.of(ctx)
     counts = value_counts(session.dataset, kind, check_types(type_))
     view = records_view([{kind: value, "entries": n} for value, n in counts.items()], [kind, "entries"])
