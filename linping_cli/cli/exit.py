@@ -36,7 +36,8 @@ MEANINGS = {
     ExitStatus.USAGE: "usage error: a bad option, an unknown command, type, field or id, an empty query",
     ExitStatus.BAD_DATA: "bad data: a dataset that is missing, unreadable, not UTF-8, not TOML, or breaks the schema",
     ExitStatus.SOFTWARE: "a bug in linping: one line on stderr; please report it",
-    ExitStatus.IO_ERROR: "the results cannot be written: stdout is closed or the disk is full",
+    ExitStatus.IO_ERROR: "the results cannot be written: stdout is closed or the disk is full; or a damaged cache "
+                         "could not be read again from the dataset's files",
     ExitStatus.TEMPORARY: "the dataset changed while it was being read: run the command again",
     ExitStatus.HANGUP: "hung up (SIGHUP), after removing any half-written cache file",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C), at any moment",
