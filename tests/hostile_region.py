@@ -147,6 +147,7 @@ class Case(NamedTuple):
 
 
 DB = "<db>"  # where a case names the SQLite file `export` writes: a hostile name of the test's own folder
+DATA = "<data>"  # where a case names the region's own path
 CHART_IDS = ("output", "share")
 FIGURE_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 
@@ -156,7 +157,8 @@ FIGURE_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 CASES: dict[str, list[Case]] = {
     "search": [Case(("标签",)), Case(("tagword", "--type", "figure")), Case((hostile("不在"),), 1),
                Case(("--type", hostile("type"), "x"), 2)],
-    "ask": [Case(("产出 2024",)), Case(("产出 增长",), formats=("table",)), Case(("部分 2031年是多少",), 1)],
+    "ask": [Case(("产出 2024",)), Case(("产出 增长",), formats=("table",)), Case((hostile("产出 2024"),), 1),
+            Case(("部分 2031年是多少",), 1)],
     "list": [Case(()), Case(("figure", "--sort", "unit,value")), Case(("--lang", "en")),
              Case(("--spreadsheet", "--bom"), formats=("csv", "tsv")), Case(("--no-headers",), formats=("csv", "tsv")),
              Case(("company", "--fields", "id,name,key_figures,outside,source")),
@@ -180,7 +182,7 @@ CASES: dict[str, list[Case]] = {
     "sources": [Case(())],
     "stats": [Case(())],
     "values": [Case(("category",)), Case(("tag", "--type", "person")), Case((hostile("kind"),), 2, ("table",))],
-    "validate": [Case((), 3)],
+    "validate": [Case((), 3), Case(("-q", DATA), 3, ("table",))],
     "export": [Case((DB, "--replace"))],
     "schema": [Case(()), Case(("list", "--fields", "id,name")), Case((hostile("out"),), 2)],
     "help": [Case(()), Case(("show",)), Case((hostile("cmd"),), 2)],

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_region import CASES, DB, HOSTILE_NAME, PAYLOAD, RAW, Case, hostile, write_region
+from hostile_region import CASES, DATA, DB, HOSTILE_NAME, PAYLOAD, RAW, Case, hostile, write_region
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -45,7 +45,7 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def command_line(command: str, case: Case, fmt: str | None, region: Path) -> list[str]:
     db = str(region.parent / f"out{HOSTILE_NAME}.db")
-    args = [db if arg == DB else arg for arg in case.args]
+    args = [db if arg == DB else str(region) if arg == DATA else arg for arg in case.args]
     return ["--data", str(region), command, *args, *(["-f", fmt] if fmt else [])]
 
 
