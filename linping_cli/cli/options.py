@@ -17,7 +17,9 @@ import typer
 from linping_cli.cli.registry import COMMANDS, field_choices
 from linping_cli.cli.session import Output, Session
 from linping_cli.model.errors import UserError, did_you_mean
+from linping_cli.model.text import unsafe_pattern
 from linping_cli.output.formats import DELIMITED
+from linping_cli.output.safe import visible
 
 Function = TypeVar("Function", bound=Callable[..., Any])
 
@@ -186,7 +188,7 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         qualified = f"{dataset.region_of(position)}:{key}"
         shown = key if key.startswith(incomplete) else qualified if qualified.startswith(incomplete) else None
         if shown is not None and shown not in found:
-            found[shown] = dataset.record(position).name
+            found[shown] = visible(dataset.record(position).name)  # the shell prints it in its menu
     return list(found.items())
 
 
@@ -230,7 +232,11 @@ def _complete_values(kind: str) -> Callable[[typer.Context, str], list[str]]:
             counts = value_counts(Session.of(ctx).dataset, kind, _chosen_types(ctx))
         except Exception:  # completion must never break the shell
             return []
-        return [value for value in counts if value.casefold().startswith(incomplete.casefold())]
+        # A value holding what a terminal acts on cannot be shown in the shell's menu as it is, and shown otherwise
+        # it would no longer match: it is left out.
+        unsafe = unsafe_pattern("\t\n")
+        return [value for value in counts if value.casefold().startswith(incomplete.casefold())
+                and not unsafe.search(value)]
     return complete
 
 

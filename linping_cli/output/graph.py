@@ -1,8 +1,9 @@
 """The graph in every form: a tree for people, DOT (Graphviz), Mermaid (renders on GitHub), and a View of edges.
 
-Dataset text is escaped for each syntax, so no name can end a string, add a node or an edge:
-DOT strings escape backslash, quote and line breaks; Mermaid labels use its entity codes
-(#quot; and the like) and node ids are made up (n0, n1 ...), never taken from the data.
+Dataset text is made visible (`output.safe.visible`: a control or bidi character shown, a line break as \\n), then
+escaped for each syntax, so no name can end a string, add a node or an edge: DOT strings escape backslash and
+quote; Mermaid labels use its entity codes (#quot; and the like) and node ids are made up (n0, n1 ...), never
+taken from the data.
 """
 
 from __future__ import annotations
@@ -86,8 +87,7 @@ def render_tree(graph: dict[str, Any], root: str, depth: int, stream: IO[str], t
 
 
 def _dot_string(text: str) -> str:
-    text = "".join(c if c.isprintable() else " " for c in text)
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + visible(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def to_dot(graph: dict[str, Any]) -> str:
@@ -110,8 +110,7 @@ _MERMAID = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", 
 
 def _mermaid_text(text: str) -> str:
     """Text for inside a quoted Mermaid label: no quote, bracket or line break of its own."""
-    text = "".join(c if c.isprintable() else " " for c in text)
-    return "".join(_MERMAID.get(c, c) for c in text)
+    return "".join(_MERMAID.get(c, c) for c in visible(text))
 
 
 def to_mermaid(graph: dict[str, Any]) -> str:

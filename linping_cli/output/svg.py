@@ -4,7 +4,9 @@ own; a bar per fact with its labels, wrapped, and its value; the sources under i
 (see `chart`); derived bars are hatched. For screen readers the picture is one image (`role="img"`), named by
 its `<title>` and described, every value included, by its `<desc>`.
 
-All dataset text is escaped for XML, and characters XML cannot hold are replaced, so no name can break the file.
+Dataset text is made visible as every text renderer makes it (`output.safe.visible`: a control or bidi character
+shown, not obeyed, by a browser as by a terminal the SVG is printed on), then escaped for XML, so no name can break
+the file or reorder what it seems to say.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from linping_cli.output.bars import (
     value_text,
     wrap,
 )
+from linping_cli.output.safe import visible
 
 BAR = "#2b6cb0"  # bars of stated amounts; tests find them by this colour
 PANEL_COLOURS = {"stated": BAR, "projected": "#b7791f", "target": "#2f855a", "class": "#718096",
@@ -34,12 +37,12 @@ BAR_ROOM = 330  # the longest bar; its value is written after it
 # Label lines in cells (a Chinese character is two): 13 px bold Chinese in the 300 px before the bars, 11 px English.
 LABEL_CELLS, LABEL_EN_CELLS, LINE_CELLS = 40, 48, 130
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'PingFang SC', 'Microsoft YaHei', sans-serif"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile("[\ufffe\uffff]")  # what XML cannot hold that `visible` leaves
 
 
 def escape(text: str) -> str:
-    """Text as XML character data or an attribute value."""
-    text = _NOT_XML.sub("\ufffd", text)
+    """Text made visible, as XML character data or an attribute value."""
+    text = _NOT_XML.sub("\ufffd", visible(text))
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -53,10 +56,10 @@ def render_svg(chart: dict[str, Any], *, credit: bool = True) -> str:
     """The chart as an SVG document; `credit` adds "Made with linping." to the sources line."""
     body: list[str] = []
     y = TOP
-    for line in wrap(chart["title"], LINE_CELLS * 2 // 3):
+    for line in wrap(visible(chart["title"]), LINE_CELLS * 2 // 3):
         y += 26
         body.append(_text(24, y, line, 20, weight="bold"))
-    for line in wrap(chart["title_en"] or "", LINE_CELLS):
+    for line in wrap(visible(chart["title_en"] or ""), LINE_CELLS):
         y += 20
         body.append(_text(24, y, line, 14, fill=MUTED))
     unit = chart["unit"] + (f" ({chart['unit_en']})" if chart["unit_en"] else "")
@@ -69,7 +72,7 @@ def render_svg(chart: dict[str, Any], *, credit: bool = True) -> str:
         y += 18
         body.append(_text(24, y, legend, 11, fill=MUTED))
     files = ", ".join(chart["sources"])
-    for line in wrap(f"来源 Source: {files}." + (" Made with linping." if credit else ""), LINE_CELLS):
+    for line in wrap(visible(f"来源 Source: {files}." + (" Made with linping." if credit else "")), LINE_CELLS):
         y += 18
         body.append(_text(24, y, line, 11, fill=MUTED))
     height = y + 20
@@ -89,7 +92,7 @@ def render_svg(chart: dict[str, Any], *, credit: bool = True) -> str:
 def _panel(parts: list[str], chart: dict[str, Any], panel: dict[str, str], y: int) -> int:
     """Draw one panel from `y` down: its heading, its bars on its own axis, the axis; where it ends."""
     colour = PANEL_COLOURS.get(panel["panel"], OTHER)
-    for n, line in enumerate(wrap(f"{panel['heading']} · {panel['heading_en']}", LINE_CELLS * 4 // 5)):
+    for n, line in enumerate(wrap(visible(f"{panel['heading']} · {panel['heading_en']}"), LINE_CELLS * 4 // 5)):
         y += 22 if n == 0 else 18
         if n == 0:
             parts.append(f'<rect x="24" y="{y - 11}" width="12" height="12" fill="{colour}"/>')
@@ -112,8 +115,8 @@ def _panel(parts: list[str], chart: dict[str, Any], panel: dict[str, str], y: in
 
 def _row(parts: list[str], bar: dict[str, Any], y: int, top: float, colour: str) -> int:
     """Draw one bar with its labels from `y` down; where the row ends."""
-    lines = label_lines(bar["label"], LABEL_CELLS)
-    lines_en = label_lines(bar["label_en"], LABEL_EN_CELLS) if bar["label_en"] else []
+    lines = label_lines(visible(bar["label"]), LABEL_CELLS)
+    lines_en = label_lines(visible(bar["label_en"]), LABEL_EN_CELLS) if bar["label_en"] else []
     for n, line in enumerate(lines):
         parts.append(_text(24, y + 17 + 16 * n, line, 13, weight="bold"))
     for n, line in enumerate(lines_en):
