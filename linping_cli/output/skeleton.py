@@ -21,7 +21,7 @@ _ID_WORD = re.compile(r"[^a-z0-9]+")
 
 def toml_string(text: str) -> str:
     """A TOML basic string: JSON's escapes are TOML's, once DEL and the other unsafe characters are escaped."""
-    return json_safe(json.dumps(_SURROGATE.sub("\ufffd", text), ensure_ascii=False)).replace("\x7f", "\\u007f")
+    return json_safe(json.dumps(_SURROGATE.sub("\ufffd", text), ensure_ascii=False))
 
 
 def _comment(text: str) -> str:

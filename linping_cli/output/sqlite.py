@@ -180,6 +180,8 @@ def export(dataset: Dataset, facts: Facts, path: Path, *, replace: bool) -> dict
     """Write `dataset` to a new SQLite file at `path`; the number of rows in each table."""
     if path.exists() and not replace:
         raise UserError(f"{path} exists: give --replace to overwrite it")
+    if path.is_symlink() or (path.exists() and not path.is_file()):  # a device, a folder, a link: never replaced
+        raise UserError(f"{path} is not a regular file: export writes a file of its own, and replaces only one")
     temporary = _new_file_beside(path)
     try:
         db = sqlite3.connect(temporary)

@@ -410,3 +410,16 @@ def test_duckdb_reads_the_export_formats_with_their_types(tmp_path: Path, fmt: s
                      "target": "BOOLEAN"}
     top = db.sql(f"SELECT id, value FROM {reader}('{path}') ORDER BY value DESC LIMIT 2").fetchall()
     assert top == [("gdp-2024", 1000.5), ("firms", 800.0)]
+
+
+@pytest.mark.parametrize("kind", ["folder", "link"])
+def test_export_never_replaces_what_is_not_a_regular_file(run: Runner, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "x.db"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        (tmp_path / "elsewhere.db").write_text("keep")
+        target.symlink_to(tmp_path / "elsewhere.db")
+    result = run("export", str(target), "--replace")
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+    assert target.is_dir() if kind == "folder" else (tmp_path / "elsewhere.db").read_text() == "keep"
