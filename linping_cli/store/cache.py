@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from linping_cli import __version__
 
-FORMAT = 11
+FORMAT = 12
 _LENGTH = 8  # bytes of the little-endian length that starts the file
 _CRC = 4  # bytes of the head's checksum, after the head
 

@@ -15,10 +15,10 @@ from conftest import FIXTURE, SECOND_REGION
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linping_cli.cli.load import load_dataset
 from linping_cli.ingest import dataset as building
 from linping_cli.ingest.files import bundled_data_path, dataset_files
 from linping_cli.ingest.index import _OTHER_SPACES, GROUP, _normalize
-from linping_cli.cli.load import load_dataset
 from linping_cli.model.records import to_dict
 from linping_cli.query.search import search
 from linping_cli.store.layout import ENTRY, FIELD, normalize

@@ -17,8 +17,8 @@ from conftest import Runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linping_cli.ingest import read
 from linping_cli.cli.load import load_dataset
+from linping_cli.ingest import read
 
 
 @pytest.fixture
