@@ -330,9 +330,11 @@ def _complete(completion: _Completion, table: dict[str, Any]) -> dict[str, Any]:
 def _whole(entry: Entry) -> dict[str, Any]:
     """The entry's fields, every one: a head's are read first (in the order they were, the head's first)."""
     fields: dict[str, Any] = entry.__dict__
-    unread = fields.pop(UNREAD, None)
+    unread = fields.get(UNREAD)
     if unread is not None:
-        fields.update(unread())
+        whole = unread()  # may find the cache damaged: the head stays as it was
+        del fields[UNREAD]
+        fields.update(whole)
     return fields
 
 

@@ -1,6 +1,7 @@
 """Benchmark the `linping` command: start-up against baselines, and cost against dataset size.
 
-    python tests/benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--repeat K] [--timeout S]
+    python tests/benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--hub-sizes 50000,100000]
+                                   [--repeat K] [--timeout S] [--only startup|scale|hub]
 
 Run it with the python of a venv where the project is installed with `pip install .`:
 every command is that venv's `python` or `linping` console script (the folder of
@@ -15,7 +16,13 @@ Part B (scale): datasets of N entries from generate.py (kept in /tmp between run
 keyed by N, seed and the generator's source); each query cold (a fresh, empty
 LINPING_CACHE_DIR every run) and warm (cache filled once), alternated; medians,
 peak RSS of the child, the exponent of time against N, and the targets at the
-largest N. See README.md for how to read the tables.
+largest N. The typo queries (`cfmotto`, `xiolfit`) are among them.
+
+Part C (hub): a hub-shaped region (generate.py's generate_hub: every child hangs from one
+place and names nothing else) of 50,000 and 100,000 children; related, graph, show, timeline
+and compare, warm, alternated; medians, peak RSS, the targets at the largest size (related,
+the tree, graph and show within 2 s) and the linear check (the largest size may take at most
+its ratio to the smallest, 2x). See README.md for how to read the tables.
 """
 
 from __future__ import annotations

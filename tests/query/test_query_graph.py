@@ -90,6 +90,10 @@ def test_show_names_a_hubs_referrers_in_dataset_order() -> None:
                                       "小器件 (gizmo), 枢镇集市 (hub-fair)")
     shown = json.loads(hub("show", "north", "--json"))
     assert shown["name"] == "北村" and shown["parent"] == "hub" and shown["related"] == []
+    # Named first by the hub (and read no further), then shown: every field, in the order of its own show.
+    both = json.loads(hub("show", "hub", "north", "south", "--json"))
+    assert both[1] == shown and list(both[1]) == list(shown)
+    assert both[2] == json.loads(hub("show", "south", "--json"))
 
 
 @pytest.mark.parametrize("args", [["related", "hub", "--depth", "3", "--json"], ["related", "south", "--depth", "2"],
