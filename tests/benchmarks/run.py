@@ -591,12 +591,13 @@ def scale_table(result: ScaleResult, sizes: list[int], fixed_cost: float | None)
 # Part C ----------------------------------------------------------------------------------------------------------
 
 def part_c(sizes: list[int], seed: int, repeat: int, timeout: float) -> tuple[list[str], bool]:
-    """The hub-shaped region at each size: every case warm, alternated; medians, peak RSS, the targets at the
-    largest size and the linear check (largest ÷ smallest within the ratio of the sizes)."""
+    """The hub-shaped region at each size: every case warm, the cases and sizes alternated (so a change in the
+    machine's load falls on both sizes alike); medians, peak RSS, the targets at the largest size and the linear
+    check (largest ÷ smallest within the ratio of the sizes)."""
     run_dir = WORK / f"run-{os.getpid()}"
     samples: dict[tuple[str, int], list[Sample]] = {}
     timed_out: dict[str, int] = {}  # case -> the size where it hit the timeout: not run at larger sizes
-    notes, data_rows = [], []
+    notes, data_rows, folders = [], [], {}
     for n in sizes:
         folder, summary, how = dataset_for(n, seed, hub=True)
         data_rows.append([f"{n:,}", f"{summary['entries']:,}", str(summary["files"]),
@@ -616,19 +617,20 @@ def part_c(sizes: list[int], seed: int, repeat: int, timeout: float) -> tuple[li
             notes.append(f"hub {n:,}: `related {HUB} --json` did not finish in {timeout:g} s: its links not checked")
         elif linked < n:
             notes.append(f"hub {n:,}: `related {HUB} --json` gave {linked} links to {HUB}, not at least {n:,}")
-        before = _cache_stamp(warm_dir)
-        cases = [case for case in HUB_CASES if case[0] not in timed_out]
-        for r in range(repeat):
-            for label, args in cases[r % len(cases):] + cases[:r % len(cases)]:
-                if label in timed_out:
-                    continue
-                sample = run([LINPING, "--data", str(folder), *args], child_env(warm_dir), timeout=timeout,
-                             capture=False)
-                samples.setdefault((label, n), []).append(sample)
-                if sample.code is None:
-                    timed_out[label] = n
-                elif not sample.ok:
-                    notes.append(f"hub {n:,} `{label}` exited {sample.code}: {short(sample.err)}")
+        folders[n] = (folder, warm_dir, _cache_stamp(warm_dir))
+    runs = [(label, args, n) for n in folders for label, args in HUB_CASES]
+    for r in range(repeat):
+        for label, args, n in runs[r % len(runs):] + runs[:r % len(runs)]:
+            if timed_out.get(label, n + 1) <= n:
+                continue
+            folder, warm_dir, _ = folders[n]
+            sample = run([LINPING, "--data", str(folder), *args], child_env(warm_dir), timeout=timeout, capture=False)
+            samples.setdefault((label, n), []).append(sample)
+            if sample.code is None:
+                timed_out[label] = min(n, timed_out.get(label, n))
+            elif not sample.ok:
+                notes.append(f"hub {n:,} `{label}` exited {sample.code}: {short(sample.err)}")
+    for n, (_, warm_dir, before) in folders.items():
         if before != _cache_stamp(warm_dir) or not before:
             notes.append(f"hub {n:,}: the warm cache was rewritten during the runs: they were not all warm")
     rows, passed = [], True
