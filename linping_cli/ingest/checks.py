@@ -29,7 +29,7 @@ from linping_cli.model.kinds import (
     default_of,
     is_required,
 )
-from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, reference_fields
+from linping_cli.model.records import ENTRY_TYPES, field_specs, kinds_of, references
 from linping_cli.model.text import unsafe_characters, unsafe_pattern
 
 ID_PATTERN = re.compile(kinds.ID_PATTERN)
@@ -358,8 +358,7 @@ class FileChecker:
                 cited += [ref["file"] for ref in figure["source"]]
         for statement in row.get("statements", ()):
             cited += [ref["file"] for ref in statement["source"]]
-        refs = [(name, target) for name, many in reference_fields(type_name)
-                for target in (row.get(name, ()) if many else [row[name]] if row.get(name) else ())]
+        refs = references(row)
         report = self.report
         report.entries.append((row["id"], type_name, index, refs, list(dict.fromkeys(cited))))
         report.ids_by_type.setdefault(type_name, set()).add(row["id"])

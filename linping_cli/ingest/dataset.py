@@ -18,19 +18,19 @@ from typing import Any
 from linping_cli.ingest import editorial
 from linping_cli.ingest.checks import FileReport, check_region, check_units
 from linping_cli.ingest.files import bundled_data_path, dataset_files, skipped_files
-from linping_cli.ingest.index import build_index
+from linping_cli.ingest.index import build_index, near_words
 from linping_cli.ingest.progress import Progress
 from linping_cli.ingest.read import check_file
 from linping_cli.model.errors import DataError, Problem
 from linping_cli.store import cache
 from linping_cli.store.dataset import Stored
-from linping_cli.store.layout import KINDS
+from linping_cli.store.layout import KINDS, NEAR
 
 
 class FilePart:
     """One checked file: its report and, when it had no problems and packing was asked for, its entries packed."""
 
-    __slots__ = ("ids", "index", "report", "row_crcs", "row_lengths", "rows", "types")
+    __slots__ = ("ids", "index", "names", "report", "row_crcs", "row_lengths", "rows", "types")
 
     def __init__(self, report: FileReport, pack: bool) -> None:
         self.report = report
@@ -39,6 +39,7 @@ class FilePart:
         self.row_crcs = array("I")  # each row's checksum, checked when it is read back
         self.ids = self.types = ""  # of its entries, a line each
         self.index: dict[str, tuple[bytes, list[int]]] = {}  # kind -> (its keys, where each entry's keys start)
+        self.names: list[str] = []  # each entry's name and English name, in turn
         if pack and not report.problems:
             dumped = [marshal.dumps(row) for row in report.rows]
             self.rows = b"".join(dumped)
@@ -47,6 +48,7 @@ class FilePart:
             self.ids = "\n".join(entry[0] for entry in report.entries)
             self.types = "\n".join(entry[1] for entry in report.entries)
             self.index = build_index(report.rows)
+            self.names = [name for row in report.rows for name in (row["name"], row["name_en"])]
         if pack:
             report.rows = []  # validate keeps them for the editorial checks of the whole region
 
@@ -112,6 +114,11 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         layout[kind] = (position, size, crc)
         layout[kind + ":starts"] = (position + size, len(blobs[-1]), zlib.crc32(blobs[-1]))
         position += size + len(blobs[-1])
+    blobs.append(near_words(part.index for part in parts))
+    layout[NEAR] = (position, len(blobs[-1]), zlib.crc32(blobs[-1]))
+    position += len(blobs[-1])
+    blobs.append(marshal.dumps([name for part in parts for name in part.names]))
+    names = (position, len(blobs[-1]), zlib.crc32(blobs[-1]))
     payload = {
         "regions": checked["regions"],
         "sources": checked["sources"],
@@ -122,6 +129,7 @@ def pack(checked: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         "offsets": _offsets(chain.from_iterable(part.row_lengths for part in parts)).tobytes(),
         "crcs": b"".join(part.row_crcs.tobytes() for part in parts),
         "search": layout,
+        "names": names,  # where the names part is, its size, its checksum
         "units": checked["units"],
         "synonyms": checked["synonyms"],  # [[synonym]] groups, normalised (ingest/vocabulary.py)
     }

@@ -7,12 +7,14 @@ cost more than parsing and checking the TOML together.
 """
 
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from linping_cli.model.records import references
-from linping_cli.store.layout import ENTRY, FIELD, KINDS, number_text, plain, starts, word_runs, wrap
+from linping_cli.store.layout import ENTRY, FIELD, KINDS, link, near_blob, number_text, plain, starts, word_runs, wrap
 
 GROUP = "\x02"  # parts one kind of raw key from the next while they are normalised together
+_ENTRY, _FIELD = ENTRY.encode(), FIELD.encode()
 _USUAL_FULL_WIDTH = "，（）：；！？％"
 # The white space other than the space that NFKC and casefolding leave (they make U+00A0,
 # U+2000 to U+200A, U+202F, U+205F and U+3000 spaces). Looking for each of these costs
@@ -43,13 +45,24 @@ def build_index(rows: list[dict[str, Any]]) -> dict[str, tuple[bytes, list[int]]
         "tags": wrap(tags),
         "words": word_runs(wrap(ENTRY.join(map(FIELD.join, zip(ids_names_, others_, tags_, strict=True))))),
         "pinyin": wrap(ENTRY.join(compact)),
-        "initials": wrap(_initials(syllables)),
         "syllables": wrap(syllables),
         "text": text_blob,
         "text_words": word_runs(text_blob),
         "refs": wrap(joined[5]),
     }
     return {kind: (blob, starts(blob)) for kind, blob in blobs.items()}
+
+
+def near_words(indexes: Iterable[dict[str, tuple[bytes, list[int]]]]) -> bytes:
+    """The NEAR part of a dataset whose files have these indexes: every word and every pinyin, each once."""
+    words: set[bytes] = set()
+    for index in indexes:
+        if index:
+            words.update(index["words"][0].split())  # " w1 w2 ... ": words and ENTRY, parted by spaces
+            words.update(index["pinyin"][0].split(_FIELD))  # fields, and ENTRY between two separators
+    words.discard(_ENTRY)
+    words.discard(b"")
+    return near_blob(words)
 
 
 def _raw_keys(rows: list[dict[str, Any]]) -> tuple[list[list[str]], int]:
@@ -74,7 +87,7 @@ def _raw_keys(rows: list[dict[str, Any]]) -> tuple[list[list[str]], int]:
         for statement in get("statements", ()):
             parts += [statement["summary"], statement["summary_en"]]
         texts.append(" ".join(filter(None, parts)))  # no empty parts, so no runs of spaces to fold later
-        refs.append(FIELD.join(references(row)))
+        refs.append(FIELD.join(link(field, target) for field, target in references(row)))
     return [ids_names, others, pinyin, tags, texts, refs], placed
 
 
@@ -117,8 +130,3 @@ def _fold_spaces(text: str) -> str:
             text = text.replace(" " + separator, separator).replace(separator + " ", separator)
     return text.strip(" ")
 
-
-def _initials(syllables: str) -> str:
-    """Each pinyin field's syllables by their first letters: "xi ao dian ti" becomes "xadt"."""
-    return ENTRY.join(FIELD.join("".join([syllable[0] for syllable in field.split(" ") if syllable])
-                                 for field in entry.split(FIELD)) for entry in syllables.split(ENTRY))

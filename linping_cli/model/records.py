@@ -10,7 +10,7 @@ costs more at start-up than a whole query does.
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, NamedTuple
 
 from linping_cli.model.kinds import (
     NESTED_KINDS,
@@ -37,8 +37,16 @@ from linping_cli.model.kinds import (
 Table = dict[str, Any]
 
 
+# The key under which an entry made from its head alone (`store.dataset.Dataset.heads`) keeps what reads
+# the rest of its fields: no field is called that.
+UNREAD = "_unread"
+
+
 class Entry:
-    """What every entry has, whatever its type. Built from a complete dict (see `complete`)."""
+    """What every entry has, whatever its type. Built from a complete dict (see `complete`), or from its
+    head (id, type, region, name and name_en) and UNREAD, what gives the complete dict when another field
+    is first asked for: a command that only names thousands of entries then reads none of them whole.
+    """
 
     TYPE: ClassVar[str] = ""
 
@@ -63,11 +71,19 @@ class Entry:
     def __init__(self, data: dict[str, Any]) -> None:
         self.__dict__.update(data)
 
+    if not TYPE_CHECKING:  # to a type checker an entry has its declared fields and nothing else
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for an attribute the entry does not have: a head reads its other fields now.
+            if UNREAD not in self.__dict__:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            _whole(self)
+            return getattr(self, name)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id}>"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.__dict__ == self.__dict__
+        return type(other) is type(self) and _whole(other) == _whole(self)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -221,15 +237,15 @@ def reference_fields(type_name: str) -> list[tuple[str, bool]]:
             if spec.kind in ("ref?", "refs")]
 
 
-def references(row: dict[str, Any]) -> list[str]:
-    """Every id an entry (as a dict, complete or as written) points at, in field order."""
-    ids: list[str] = []
+def references(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, id) for every id an entry (as a dict, complete or as written) points at, in field order."""
+    found: list[tuple[str, str]] = []
     for name, many in reference_fields(row["type"]):
         if many:
-            ids.extend(row.get(name, ()))
+            found.extend((name, target) for target in row.get(name, ()))
         elif row.get(name):
-            ids.append(row[name])
-    return ids
+            found.append((name, row[name]))
+    return found
 
 
 class _Completion:
@@ -273,9 +289,20 @@ def _complete(completion: _Completion, table: dict[str, Any]) -> dict[str, Any]:
     return full
 
 
+def _whole(entry: Entry) -> dict[str, Any]:
+    """The entry's fields, every one: a head's are read first (in the order they were, the head's first)."""
+    fields: dict[str, Any] = entry.__dict__
+    unread = fields.get(UNREAD)
+    if unread is not None:
+        whole = unread()  # may find the cache damaged: the head stays as it was
+        del fields[UNREAD]
+        fields.update(whole)
+    return fields
+
+
 def to_dict(entry: Entry) -> dict[str, Any]:
     """The entry as a JSON object: every key of its type, always, in a stable order."""
-    return dict(entry.__dict__)
+    return dict(_whole(entry))
 
 
 def from_dict(data: dict[str, Any]) -> Entry:

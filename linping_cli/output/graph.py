@@ -23,9 +23,11 @@ def _label(node: dict[str, Any]) -> str:
 def graph_view(graph: dict[str, Any], root: str | None = None, depth: int = 0) -> View:
     """JSON: {"nodes", "edges"}; JSONL a line per edge; DOT and Mermaid; a table of edges, each with both names,
     or, around one entry (`root`), the tree of what it links to."""
-    names = {node["id"]: node["name"] for node in graph["nodes"]}
-    rows = [{**edge, "from_name": names.get(edge["from"]), "to_name": names.get(edge["to"])}
-            for edge in graph["edges"]]
+    def rows() -> list[dict[str, Any]]:
+        names = {node["id"]: node["name"] for node in graph["nodes"]}
+        return [{**edge, "from_name": names.get(edge["from"]), "to_name": names.get(edge["to"])}
+                for edge in graph["edges"]]
+
     view = View(graph, graph["edges"], EDGE_COLUMNS, rows, renderers={
         "dot": lambda stream, target: stream.write(to_dot(graph)),
         "mermaid": lambda stream, target: stream.write(to_mermaid(graph))})
@@ -41,12 +43,15 @@ def tree_lines(graph: dict[str, Any], root: str, depth: int, ascii_only: bool) -
     lines = [(0, _label(nodes[root]))]
     shown = {root}
     out, back, both = ("->", "<-", "<->") if ascii_only else ("→", "←", "↔")
+    touching: dict[str, list[dict[str, str]]] = {}  # each node's edges (not to itself), in the graph's order
+    for edge in graph["edges"]:
+        if edge["from"] != edge["to"]:
+            touching.setdefault(edge["from"], []).append(edge)
+            touching.setdefault(edge["to"], []).append(edge)
 
     def grow(at: str, level: int, parent: str | None) -> None:
         arrows: dict[str, list[str]] = {}  # each neighbour once, with every link to it, either way
-        for edge in graph["edges"]:
-            if at not in (edge["from"], edge["to"]) or edge["from"] == edge["to"]:
-                continue
+        for edge in touching.get(at, ()):
             outgoing = edge["from"] == at
             other = edge["to"] if outgoing else edge["from"]
             if other != parent:

@@ -45,15 +45,20 @@ def visible(text: str, *, newlines: bool = False) -> str:
 
 
 _JSON_RAW = C1_AND_DEL + BIDI_AND_SEPARATORS  # json.dumps escapes C0 itself, not these
+_ONE_PASS_FROM = 1 << 20  # characters: a text this long is searched once by the pattern, not once per character
 
 
 def json_safe(dumped: str) -> str:
     """JSON text (from json.dumps) with the characters a terminal acts on escaped: the same data.
 
-    Looked for with plain substring tests first, so the usual output costs no regular expression.
+    Looked for with plain substring tests first, so the usual output costs no regular expression;
+    a long one (a graph of a hundred thousand entries) in one pass of it rather than one per character.
     """
     if dumped.isascii():
         if "\x7f" not in dumped:
+            return dumped
+    elif len(dumped) >= _ONE_PASS_FROM:
+        if not unsafe_pattern().search(dumped):  # lone surrogates included
             return dumped
     elif not any(char in dumped for char in _JSON_RAW):
         try:

@@ -41,10 +41,13 @@ def _no_name(key: str, region: str | None) -> str | None:
     return None
 
 
+Rows = list[dict[str, Any]]
+
+
 class View:
     """One result, ready for any format: what JSON prints, and the same as columns and rows."""
 
-    def __init__(self, data: Any, lines: list[Any], columns: list[str], rows: list[dict[str, Any]], *,
+    def __init__(self, data: Any, lines: list[Any], columns: list[str], rows: Rows | Callable[[], Rows], *,
                  vertical: bool = False, name_of: NameOf = _no_name,
                  all_columns: list[str] | None = None, brief: bool = False,
                  renderers: dict[str, Renderer] | None = None) -> None:
@@ -52,12 +55,18 @@ class View:
         self.lines = lines  # what JSONL prints, a line each
         self.columns = columns  # what a table or Markdown shows
         self.all_columns = all_columns or columns  # what CSV and TSV carry: everything, so nothing is lost
-        self.rows = rows
+        self._rows = rows  # or what makes them, when only the formats that show rows need them
         self.brief = brief  # one line per row: sources by their short names
         self.vertical = vertical  # a table shows the one row as field/value pairs
         self.name_of = name_of
         self.renderers = renderers or {}
         self.lang: str | None = None  # zh or en: one language where a person reads; None: both where shown
+
+    @property
+    def rows(self) -> Rows:
+        if callable(self._rows):
+            self._rows = self._rows()
+        return self._rows
 
     @property
     def empty(self) -> bool:

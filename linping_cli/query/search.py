@@ -21,7 +21,16 @@ from linping_cli.model.records import Entry
 from linping_cli.query.terms import Parsed, Term, is_cjk, parse
 from linping_cli.store.dataset import Dataset
 from linping_cli.store.index import SearchIndex
-from linping_cli.store.layout import ENTRY, FIELD, field_start, normalize, whole_field, whole_word, word_start
+from linping_cli.store.layout import (
+    ENTRY,
+    FIELD,
+    field_start,
+    named,
+    normalize,
+    spelled,
+    whole_field,
+    whole_word,
+)
 
 MAX_PINYIN_QUERY = 60
 MAX_DECODED = 5000  # candidates whose records are read to match a number against their values and years
@@ -44,9 +53,14 @@ class Hit:
 
 
 def referrers(dataset: Dataset, entry: Entry) -> list[Entry]:
-    """Entries of the same region that name this one in a reference field, in dataset order."""
-    positions = sorted(dataset.search_index.find("refs", whole_field(entry.id)))
-    return [dataset.record(p) for p in positions if dataset.region_of(p) == entry.region]
+    """Entries of the same region that name this one in a reference field, in dataset order: each read
+    only as far as it is asked (a hub is named by thousands)."""
+    return dataset.heads(referrer_positions(dataset, entry.region, entry.id))
+
+
+def referrer_positions(dataset: Dataset, region: str | None, entry_id: str) -> list[int]:
+    """Where the entries of `region` that name `entry_id` in a reference field are, in dataset order."""
+    return [p for p in sorted(dataset.search_index.find("refs", named(entry_id))) if dataset.region_of(p) == region]
 
 
 def search(dataset: Dataset, query: str, *, types: Iterable[str] = (),
@@ -242,28 +256,7 @@ def _syllable_hits(index: SearchIndex, pinyin: str) -> set[int]:
     """Entries whose pinyin has a run of syllables that `pinyin` spells by prefixes."""
     if not pinyin.isalpha() or not 2 <= len(pinyin) <= MAX_PINYIN_QUERY:
         return set()
-    # The first two letters either start one syllable or are two syllables' initials.
-    candidates = (index.find("syllables", field_start(pinyin[:2])) | index.find("syllables", word_start(pinyin[:2]))
-                  | index.find("initials", pinyin[:2]))
-    return {p for p in candidates
-            if any(_syllable_prefixes(pinyin, s.split(" ")) for s in index.segment("syllables", p).split(FIELD))}
-
-
-def _syllable_prefixes(query: str, syllables: list[str]) -> bool:
-    """Whether `query` spells a run of consecutive syllables, each by a non-empty prefix."""
-
-    def from_here(pos: int, at: int) -> bool:
-        if pos == len(query):
-            return True
-        if at == len(syllables):
-            return False
-        syllable = syllables[at]
-        for length in range(min(len(syllable), len(query) - pos), 0, -1):
-            if query.startswith(syllable[:length], pos) and from_here(pos + length, at + 1):
-                return True
-        return False
-
-    return any(syllables[start][:1] == query[:1] and from_here(0, start) for start in range(len(syllables)))
+    return index.matching("syllables", spelled(pinyin))
 
 
 def _near_misses(index: SearchIndex, term: Term) -> dict[int, float]:
@@ -272,29 +265,10 @@ def _near_misses(index: SearchIndex, term: Term) -> dict[int, float]:
     # Only words of letters: a number one digit away from another is a different number.
     if len(word) < 4 or not word.isascii() or not word.isalpha():
         return {}
-    limit = 1 if len(word) <= 8 else 2
-    vocabulary = set(index.tokens("words", None)) | set(index.tokens("pinyin", FIELD))
+    from linping_cli.query.near import near_words
+
     hits: dict[int, float] = {}
-    for candidate in vocabulary:
-        if abs(len(candidate) - len(word)) <= limit and _within(word, candidate, limit):
-            for position, weight in _form_hits(index, candidate).items():
-                hits[position] = max(hits.get(position, 0.0), weight * NEAR_MISS)
+    for candidate in near_words(index.near_words(), word, 1 if len(word) <= 8 else 2):
+        for position, weight in _form_hits(index, candidate).items():
+            hits[position] = max(hits.get(position, 0.0), weight * NEAR_MISS)
     return hits
-
-
-def _within(a: str, b: str, limit: int) -> bool:
-    """Whether a and b are at most `limit` edits apart (insert, delete, substitute, swap)."""
-    if a == b:
-        return True
-    before_previous: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if before_previous is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], before_previous[j - 2] + 1)
-        if min(current) > limit:
-            return False
-        before_previous, previous = previous, current
-    return previous[-1] <= limit

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
-from linping_cli.model.records import Entry, Region, Source, complete, from_dict
+from linping_cli.model.records import UNREAD, Entry, Region, Source, complete, from_dict
 from linping_cli.store import cache
 from linping_cli.store.index import SearchIndex
 
@@ -18,8 +19,11 @@ class Dataset:
 
     def __init__(self, *, row: Callable[[int], dict[str, Any]], ids: list[str], regions_of: list[str], types: list[str],
                  regions: list[Region], sources: list[Source], search_index: SearchIndex,
-                 units: Sequence[dict[str, Any]] = (), synonyms: list[list[str]] | None = None) -> None:
+                 names: Callable[[], list[str]], units: Sequence[dict[str, Any]] = (),
+                 synonyms: list[list[str]] | None = None) -> None:
         self._row = row
+        self._read_names = names  # every entry's name and English name in turn, read when first needed
+        self._names: list[str] | None = None
         self.ids = ids
         self.regions_of = regions_of
         self.types = types
@@ -29,7 +33,9 @@ class Dataset:
         self.units = list(units)  # the [[unit]] tables of every region loaded
         self.synonyms = synonyms or []  # the [[synonym]] groups of every region, normalised
         self._records: dict[int, Entry] = {}
-        self._by_key: dict[str, list[int]] | None = None
+        self._at: dict[str, int] | None = None  # see _keys
+        self._shared: dict[str, list[int]] = {}
+        self._qualified: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -46,6 +52,27 @@ class Dataset:
             found = self._records[position] = from_dict(self._row(position))
         return found
 
+    def heads(self, positions: Iterable[int]) -> list[Entry]:
+        """The entries at `positions`; one not read yet is made from its head (id, type, region, name and
+        name_en), and its other fields are read when one is first asked for."""
+        names, ids, types, regions_of, records = self.names(), self.ids, self.types, self.regions_of, self._records
+        found = []
+        for position in positions:
+            entry = records.get(position)
+            if entry is None:
+                entry = records[position] = from_dict({
+                    "id": ids[position], "type": types[position], "region": regions_of[position],
+                    "name": names[2 * position], "name_en": names[2 * position + 1],
+                    UNREAD: partial(self._row, position)})  # the row reader alone: no cycle back to the dataset
+            found.append(entry)
+        return found
+
+    def names(self) -> list[str]:
+        """Every entry's name and English name, in turn: an entry's at twice its position."""
+        if self._names is None:
+            self._names = self._read_names()
+        return self._names
+
     @property
     def entries(self) -> list[Entry]:
         return [self.record(position) for position in range(len(self.ids))]
@@ -53,31 +80,52 @@ class Dataset:
     def of_type(self, type_name: str) -> list[Entry]:
         return [self.record(p) for p, kind in enumerate(self.types) if kind == type_name]
 
-    def _index(self) -> dict[str, list[int]]:
-        if self._by_key is None:
-            by_key: dict[str, list[int]] = {}
-            for position, (region, entry_id) in enumerate(zip(self.regions_of, self.ids, strict=True)):
-                by_key.setdefault(entry_id, []).append(position)
-                by_key.setdefault(f"{region}:{entry_id}", []).append(position)
-            self._by_key = by_key
-        return self._by_key
+    def _keys(self) -> tuple[dict[str, int], dict[str, list[int]]]:
+        """Where the entry each key names is (every `region:id`, and each bare id one region alone has),
+        and where the entries are of each bare id several regions share."""
+        if self._at is None:
+            # Comprehensions, which cost a third of a loop: a `region:id` is always unique, a bare id nearly so.
+            at = {entry_id: position for position, entry_id in enumerate(self.ids)}
+            if len(at) < len(self.ids):
+                every: dict[str, list[int]] = {}
+                for position, entry_id in enumerate(self.ids):
+                    every.setdefault(entry_id, []).append(position)
+                self._shared = {key: found for key, found in every.items() if len(found) > 1}
+                for key in self._shared:
+                    del at[key]
+            at.update({f"{region}:{entry_id}": position for position, (region, entry_id)
+                       in enumerate(zip(self.regions_of, self.ids, strict=True))})
+            self._at = at
+        return self._at, self._shared
 
     def get(self, key: str) -> Entry | None:
         """The entry with this id (or `region:id`), or None when there is none or it is ambiguous."""
-        found = self._index().get(key)
-        return self.record(found[0]) if found and len(found) == 1 else None
+        position = self.position(key)
+        return None if position is None else self.record(position)
+
+    def position(self, key: str) -> int | None:
+        """Where the entry with this id (or `region:id`) is, or None when there is none or it is ambiguous."""
+        return (self._at or self._keys()[0]).get(key)
 
     def candidates(self, key: str) -> list[Entry]:
-        return [self.record(position) for position in self._index().get(key, ())]
+        at, shared = self._keys()
+        return [self.record(position) for position in shared.get(key) or ([at[key]] if key in at else [])]
 
     def keys(self) -> list[str]:
-        return list(self._index())
+        at, shared = self._keys()
+        return [*at, *shared]
 
     def qualified_id(self, entry: Entry) -> str:
         """The id to type for this entry: bare where it is unique, `region:id` where not."""
-        if len(self._index().get(entry.id, ())) > 1:
-            return f"{entry.region}:{entry.id}"
-        return entry.id
+        return f"{entry.region}:{entry.id}" if entry.id in self._keys()[1] else entry.id
+
+    def qualified_ids(self) -> list[str]:
+        """The id to type for each entry (see qualified_id), by position."""
+        if self._qualified is None:
+            shared = self._keys()[1]
+            self._qualified = [f"{region}:{entry_id}" if entry_id in shared else entry_id
+                               for region, entry_id in zip(self.regions_of, self.ids, strict=True)]
+        return self._qualified
 
 
 # The payload and the reader of the blobs (rows, then index parts) of a dataset, as `ingest` packs it.
@@ -105,6 +153,9 @@ class _Blobs:
     def part(self, name: str) -> bytes:
         return self._checked(lambda: self.payload["search"][name])
 
+    def names(self) -> bytes:
+        return self._checked(lambda: self.payload["names"])
+
     def _checked(self, where: Callable[[], tuple[int, int, int]]) -> bytes:
         offset, size, crc = where()
         try:
@@ -129,6 +180,10 @@ def from_payload(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]
         data["region"] = regions_of[position]  # rows are packed before their region is known
         return data
 
+    def names() -> list[str]:
+        found: list[str] = marshal.loads(blobs.names())
+        return found
+
     ids = payload["ids"].split("\n") if payload["ids"] else []
     regions_of = payload["regions_of"].split("\n") if ids else []
     return Dataset(
@@ -139,6 +194,7 @@ def from_payload(payload: dict[str, Any], read_rows: Callable[[int, int], bytes]
         regions=[Region(**data) for data in payload["regions"]],
         sources=[Source(**data) for data in payload["sources"]],
         search_index=SearchIndex(blobs.part),
+        names=names,
         units=payload["units"],
         synonyms=payload.get("synonyms", []),
     )

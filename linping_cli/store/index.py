@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from linping_cli.store.layout import ENTRY, word_start
+from linping_cli.store.layout import ENTRY, FIELD, NEAR, word_start
+
+_ENTRY = ENTRY.encode()
 
 
 class SearchIndex:
@@ -31,14 +33,34 @@ class SearchIndex:
 
     def find(self, kind: str, needle: str) -> set[int]:
         """The positions of the entries whose `kind` keys contain `needle`."""
-        blob, starts, encoded = self._part(kind), self.starts(kind), needle.encode("utf-8", "surrogateescape")
+        blob, encoded = self._part(kind), needle.encode("utf-8", "surrogateescape")
+        return self._entries(kind, lambda at: blob.find(encoded, at))
+
+    def matching(self, kind: str, pattern: bytes) -> set[int]:
+        """The positions of the entries whose `kind` keys hold a match of the regular expression `pattern`."""
+        import re
+
+        blob, search = self._part(kind), re.compile(pattern).search
+
+        def following(at: int) -> int:
+            found = search(blob, at)
+            return -1 if found is None else found.start()
+
+        return self._entries(kind, following)
+
+    def _entries(self, kind: str, following: Callable[[int], int]) -> set[int]:
+        """The entries where `following` (where the next match starts, from an offset on; -1: none) finds a match."""
+        blob, starts = self._part(kind), self.starts(kind)
         found: set[int] = set()
-        at = blob.find(encoded)
+        # Every entry's part starts with ENTRY and holds no other: the entries before a match are the
+        # ENTRY bytes before it, counted in C from the last match on, however many entries match.
+        position, counted = -1, 0
+        at = following(0)
         while at != -1:
-            position = _entry_at(starts, at)
+            position += blob.count(_ENTRY, counted, at + 1)
             found.add(position)
-            following = position + 1
-            at = blob.find(encoded, starts[following]) if following < len(starts) else -1
+            counted = at + 1
+            at = following(starts[position + 1]) if position + 1 < len(starts) else -1
         return found
 
     def contains(self, kind: str, needle: str) -> bool:
@@ -58,19 +80,12 @@ class SearchIndex:
         end = starts[position + 1] if position + 1 < len(starts) else len(blob)
         return blob[starts[position] + 1:end].decode()
 
-    def tokens(self, kind: str, separator: str | None) -> Iterator[str]:
-        for token in self._part(kind).decode().split(separator):
-            if token and ENTRY not in token:
-                yield token
+    def segments(self, kind: str) -> list[str]:
+        """Every entry's segment (as `segment` gives it), by position: one decoding for all."""
+        return self._part(kind).decode().split(ENTRY)[1:]
 
+    def near_words(self) -> list[str]:
+        """The words a near miss may be, sorted (see layout.NEAR)."""
+        text = self._part(NEAR).decode()
+        return text.split(FIELD) if text else []
 
-def _entry_at(starts: memoryview, offset: int) -> int:
-    """The entry whose segment holds `offset`: the last start at or before it."""
-    low, high = 0, len(starts)
-    while low < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low - 1

@@ -1,6 +1,6 @@
 """Write a valid synthetic linping dataset of N entries, for the benchmarks.
 
-    python tests/benchmarks/generate.py N OUTDIR [--seed S] [--chunk 5000] [--force]
+    python tests/benchmarks/generate.py N OUTDIR [--seed S] [--chunk 5000] [--force] [--hub]
 
 The output is one region folder, laid out as the real data is: meta.toml with
 [meta] and one [[source]] per invented article, then the entries in one file per
@@ -15,8 +15,12 @@ whose names contain 西奥 or CFMOTO, and the place `linping`, so the benchmark'
 queries (`search 西奥`, `search cfmoto`, `show xiolift`, `compare xiolift cfmoto`)
 mean the same at every size.
 
-Standard library only. `generate(n, outdir, seed=...)` is the function the
-benchmark calls; it returns a summary (files, bytes, entries by type).
+With --hub (`generate_hub`) the region is hub-shaped instead: the fixed entries, a few
+industries, and N children that all hang from the place `linping-edz` and name nothing
+else: towns and parks whose `parent` it is and, one in two, companies whose `location` it is.
+
+Standard library only. `generate(n, outdir, seed=...)` and `generate_hub(...)` are
+the functions the benchmark calls; each returns a summary (files, bytes, entries by type).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -540,16 +545,11 @@ def _meta_toml(sources: list[str], rng: random.Random) -> str:
 
 def generate(n: int, outdir: Path, *, seed: int = 0, chunk: int = DEFAULT_CHUNK, force: bool = False) -> dict[str, Any]:
     """Write a dataset of `n` entries (at least the fixed ones) into `outdir`; return a summary."""
-    outdir = Path(outdir)
-    if outdir.exists() and any(outdir.iterdir()):
-        if not force:
-            raise FileExistsError(f"{outdir} is not empty (use force=True / --force to replace its .toml files)")
-        for old in outdir.glob("*.toml"):
-            old.unlink()
-    outdir.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed * 1_000_003 + n)
-    sources = [f"{i:03d}_{rng.getrandbits(64):016x}.txt" for i in range(max(2, n // 50))]
-    state = _State(rng, sources)
+    return {**_write(outdir, random.Random(seed * 1_000_003 + n), n // 50, chunk, force,
+                     lambda state: _mixed_entries(state, n)), "seed": seed}
+
+
+def _mixed_entries(state: _State, n: int) -> dict[str, list[dict[str, Any]]]:
     entries: dict[str, list[dict[str, Any]]] = {t: [] for t, _ in MIX}
     for type_name, fixed in _fixed_entries(state).items():
         entries[type_name].extend(fixed)
@@ -559,10 +559,27 @@ def generate(n: int, outdir: Path, *, seed: int = 0, chunk: int = DEFAULT_CHUNK,
     for type_name, _ in MIX:
         for _ in range(targets[type_name]):
             entries[type_name].append(state.add(type_name, MAKERS[type_name](state)))
+    return entries
+
+
+def _write(outdir: Path, rng: random.Random, sources: int, chunk: int, force: bool,
+           make: Callable[[_State], dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
+    """Write meta.toml (with at least two sources) and the entries `make` gives, one file per type and chunk,
+    into `outdir`; a summary."""
+    outdir = Path(outdir)
+    if outdir.exists() and any(outdir.iterdir()):
+        if not force:
+            raise FileExistsError(f"{outdir} is not empty (use force=True / --force to replace its .toml files)")
+        for old in outdir.glob("*.toml"):
+            old.unlink()
+    outdir.mkdir(parents=True, exist_ok=True)
+    files_cited = [f"{i:03d}_{rng.getrandbits(64):016x}.txt" for i in range(max(2, sources))]
+    state = _State(rng, files_cited)
+    entries = make(state)
 
     files: list[Path] = []
     meta = outdir / "meta.toml"
-    meta.write_text(_meta_toml(sources, rng), encoding="utf-8")
+    meta.write_text(_meta_toml(files_cited, rng), encoding="utf-8")
     files.append(meta)
     entry_bytes = 0
     for type_name, items in entries.items():
@@ -578,14 +595,43 @@ def generate(n: int, outdir: Path, *, seed: int = 0, chunk: int = DEFAULT_CHUNK,
     return {
         "entries": total,
         "by_type": {t: len(v) for t, v in entries.items()},
-        "sources": len(sources),
+        "sources": len(files_cited),
         "files": len(files),
         "entry_bytes": entry_bytes,
         "total_bytes": sum(p.stat().st_size for p in files),
         "bytes_per_entry": entry_bytes / total if total else 0.0,
         "outdir": str(outdir),
-        "seed": seed,
     }
+
+
+HUB = "linping-edz"  # the place every child of a hub-shaped region hangs from
+HUB_INDUSTRIES = 20  # enough that no industry is a hub of its own
+
+
+def generate_hub(children: int, outdir: Path, *, seed: int = 0, chunk: int = DEFAULT_CHUNK,
+                 force: bool = False) -> dict[str, Any]:
+    """Write a hub-shaped region into `outdir`: the fixed entries, a few industries, and `children` entries that
+    all hang from the place HUB: towns and parks whose `parent` it is (a district with its towns) and, one in two,
+    companies whose `location` it is (a park with its companies). A child names nothing else, so the hub's links
+    are the children's: `children` of them. Returns a summary, as `generate` does."""
+    return {**_write(outdir, random.Random(f"hub {seed} {children}"), children // 50, chunk, force,
+                     lambda state: _hub_entries(state, children)), "seed": seed}
+
+
+def _hub_entries(state: _State, children: int) -> dict[str, list[dict[str, Any]]]:
+    entries: dict[str, list[dict[str, Any]]] = {t: [] for t, _ in MIX}
+    for type_name, fixed in _fixed_entries(state).items():
+        entries[type_name].extend(fixed)
+    for _ in range(HUB_INDUSTRIES):
+        entries["industry"].append(state.add("industry", _industry(state)))
+    for number in range(children):
+        type_name = "company" if number % 2 else "place"
+        child = MAKERS[type_name](state)
+        for other in ("related", "industry"):
+            child.pop(other, None)
+        child["location" if type_name == "company" else "parent"] = HUB
+        entries[type_name].append(state.add(type_name, child))
+    return entries
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -595,11 +641,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--chunk", type=int, default=DEFAULT_CHUNK, help="entries per file (default 5000)")
     parser.add_argument("--force", action="store_true", help="replace the .toml files of a non-empty OUTDIR")
+    parser.add_argument("--hub", action="store_true", help=f"a hub-shaped region: N entries all hanging from {HUB}")
     args = parser.parse_args(argv)
     if args.n < 1 or args.chunk < 1:
         parser.error("N and --chunk must be positive")
     try:
-        summary = generate(args.n, args.outdir, seed=args.seed, chunk=args.chunk, force=args.force)
+        make = generate_hub if args.hub else generate
+        summary = make(args.n, args.outdir, seed=args.seed, chunk=args.chunk, force=args.force)
     except FileExistsError as error:
         print(f"generate.py: {error}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """Benchmark the `linping` command: start-up against baselines, and cost against dataset size.
 
-    python tests/benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--repeat K] [--timeout S]
+    python tests/benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--hub-sizes 50000,100000]
+                                   [--repeat K] [--timeout S] [--only startup|scale|hub]
 
 Run it with the python of a venv where the project is installed with `pip install .`:
 every command is that venv's `python` or `linping` console script (the folder of
@@ -15,7 +16,13 @@ Part B (scale): datasets of N entries from generate.py (kept in /tmp between run
 keyed by N, seed and the generator's source); each query cold (a fresh, empty
 LINPING_CACHE_DIR every run) and warm (cache filled once), alternated; medians,
 peak RSS of the child, the exponent of time against N, and the targets at the
-largest N. See README.md for how to read the tables.
+largest N. The typo queries (`cfmotto`, `xiolfit`) are among them.
+
+Part C (hub): a hub-shaped region (generate.py's generate_hub: every child hangs from one
+place and names nothing else) of 50,000 and 100,000 children; related, graph, show, timeline
+and compare, warm, alternated; medians, peak RSS, the targets at the largest size (related,
+the tree, graph and show within 2 s) and the linear check (the largest size may take at most
+its ratio to the smallest, 2x). See README.md for how to read the tables.
 """
 
 from __future__ import annotations
@@ -81,12 +88,32 @@ START_BUDGETS.append(("linping search 西奥 --json", "python -c pass", 6.0))
 SCALE_CASES = [
     ("search 西奥 --json", ["search", "西奥", "--json"]),
     ("search cfmoto --json", ["search", "cfmoto", "--json"]),
+    ("search cfmotto --json", ["search", "cfmotto", "--json"]),  # typos: a slip of one letter each
+    ("search xiolfit --json", ["search", "xiolfit", "--json"]),
     ("list company --json", ["list", "company", "--json"]),
     ("show xiolift", ["show", "xiolift"]),
     ("compare xiolift cfmoto", ["compare", "xiolift", "cfmoto"]),
 ]
 SCALE_TARGETS = {("search 西奥 --json", "warm"): 0.5, ("search cfmoto --json", "warm"): 0.5,
+                 ("search cfmotto --json", "warm"): 0.5, ("search xiolfit --json", "warm"): 0.5,
                  ("search 西奥 --json", "cold"): 10.0, ("search cfmoto --json", "cold"): 10.0}
+# What each search must find, at every size (the typos included).
+SEARCH_FINDS = {"search 西奥 --json": "xiolift", "search cfmoto --json": "cfmoto", "search cfmotto --json": "cfmoto",
+                "search xiolfit --json": "xiolift"}
+# Part C: a hub-shaped region (generate_hub: every child hangs from one place), warm; the targets at the
+# largest size, and how much longer the largest may take than the smallest (linear: the ratio of the sizes).
+HUB = "linping-edz"
+HUB_SIZES = (50_000, 100_000)
+HUB_CASES = [
+    ("related HUB --json", ["related", HUB, "--json"]),
+    ("related HUB", ["related", HUB]),  # the tree (stdout is not a terminal: plain lines)
+    ("graph --json", ["graph", "--json"]),
+    ("show HUB", ["show", HUB]),
+    ("show HUB --json", ["show", HUB, "--json"]),
+    ("timeline --json", ["timeline", "--json"]),
+    ("compare HUB linping", ["compare", HUB, "linping"]),
+]
+HUB_TARGETS = {"related HUB --json": 2.0, "related HUB": 2.0, "graph --json": 2.0, "show HUB": 2.0}
 SLOW_COLD = 10.0  # seconds: a cold load slower than this is run once per case, not --repeat times
 MAX_EXPONENT = 1.15  # "no worse than linear", with room for noise
 NET_FLOOR = 1.5  # the net exponent uses the sizes whose time is at least this many times the start-up
@@ -410,19 +437,22 @@ def _generator() -> Any:
     return module
 
 
-def dataset_for(n: int, seed: int) -> tuple[Path, dict[str, Any], str]:
-    """The generated dataset of n entries, made once per N, seed and version of generate.py."""
+def dataset_for(n: int, seed: int, *, hub: bool = False) -> tuple[Path, dict[str, Any], str]:
+    """The generated dataset of n entries (with `hub`, of n children of HUB), made once per shape, N, seed and
+    version of generate.py."""
     digest = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:12]
-    folder = WORK / "data" / f"n{n}-seed{seed}-{digest}"
+    shape = "hub" if hub else "n"
+    folder = WORK / "data" / f"{shape}{n}-seed{seed}-{digest}"
     summary_file = folder / "summary.json"
     if summary_file.exists():
         return folder, json.loads(summary_file.read_text()), "cached"
-    for stale in (WORK / "data").glob(f"n{n}-seed{seed}-*"):
+    for stale in (WORK / "data").glob(f"{shape}{n}-seed{seed}-*"):
         shutil.rmtree(stale, ignore_errors=True)
     temporary = folder.with_name(folder.name + f".tmp{os.getpid()}")
     shutil.rmtree(temporary, ignore_errors=True)
     start = time.perf_counter()
-    summary = _generator().generate(n, temporary, seed=seed)
+    generator = _generator()
+    summary = (generator.generate_hub if hub else generator.generate)(n, temporary, seed=seed)
     summary["outdir"] = str(folder)
     (temporary / "summary.json").write_text(json.dumps(summary))
     temporary.rename(folder)
@@ -480,9 +510,9 @@ def part_b(sizes: list[int], seed: int, repeat: int, timeout: float) -> tuple[Sc
                                 f"(entries, patched: {short(filled.out)}; {filled.seconds:.1f} s)")
             if not filled.ok:
                 result.notes.append(f"N={n:,}: could not fill the cache: exit {filled.code}: {short(filled.err)}")
-        for label, args in SCALE_CASES[:2]:  # the queries find what they should, at every size
-            check = run([LINPING, "--data", str(folder), *args], child_env(warm_dir), timeout=timeout)
-            wanted = "xiolift" if "西奥" in label else "cfmoto"
+        for label, wanted in SEARCH_FINDS.items():  # the queries find what they should, at every size
+            check = run([LINPING, "--data", str(folder), *dict(SCALE_CASES)[label]], child_env(warm_dir),
+                        timeout=timeout)
             try:
                 found = check.ok and any(e.get("id") == wanted for e in json.loads(check.out))
             except ValueError:
@@ -559,6 +589,80 @@ def scale_table(result: ScaleResult, sizes: list[int], fixed_cost: float | None)
     return [table(headers, rows)], passed
 
 
+# Part C ----------------------------------------------------------------------------------------------------------
+
+def part_c(sizes: list[int], seed: int, repeat: int, timeout: float) -> tuple[list[str], bool]:
+    """The hub-shaped region at each size: every case warm, the cases and sizes alternated (so a change in the
+    machine's load falls on both sizes alike); medians, peak RSS, the targets at the largest size and the linear
+    check (largest ÷ smallest within the ratio of the sizes)."""
+    run_dir = WORK / f"run-{os.getpid()}"
+    samples: dict[tuple[str, int], list[Sample]] = {}
+    timed_out: dict[str, int] = {}  # case -> the size where it hit the timeout: not run at larger sizes
+    notes, data_rows, folders = [], [], {}
+    for n in sizes:
+        folder, summary, how = dataset_for(n, seed, hub=True)
+        data_rows.append([f"{n:,}", f"{summary['entries']:,}", str(summary["files"]),
+                          f"{summary['total_bytes'] / 1e6:.1f} MB", how])
+        warm_dir = run_dir / f"hub-{n}"
+        fill = run([LINPING, "--data", str(folder), "show", "linping", "--json"], child_env(warm_dir),
+                   timeout=max(timeout, 300), capture=False)
+        if not fill.ok:
+            notes.append(f"hub {n:,}: filling the cache failed: exit {fill.code}: {short(fill.err)}")
+            continue
+        check = run([LINPING, "--data", str(folder), "related", HUB, "--json"], child_env(warm_dir), timeout=timeout)
+        try:
+            linked = sum(edge["to"] == HUB for edge in json.loads(check.out)["edges"])
+        except (ValueError, KeyError, TypeError):
+            linked = -1
+        if check.code is None:
+            notes.append(f"hub {n:,}: `related {HUB} --json` did not finish in {timeout:g} s: its links not checked")
+        elif linked < n:
+            notes.append(f"hub {n:,}: `related {HUB} --json` gave {linked} links to {HUB}, not at least {n:,}")
+        folders[n] = (folder, warm_dir, _cache_stamp(warm_dir))
+    runs = [(label, args, n) for n in folders for label, args in HUB_CASES]
+    for r in range(repeat):
+        for label, args, n in runs[r % len(runs):] + runs[:r % len(runs)]:
+            if timed_out.get(label, n + 1) <= n:
+                continue
+            folder, warm_dir, _ = folders[n]
+            sample = run([LINPING, "--data", str(folder), *args], child_env(warm_dir), timeout=timeout, capture=False)
+            samples.setdefault((label, n), []).append(sample)
+            if sample.code is None:
+                timed_out[label] = min(n, timed_out.get(label, n))
+            elif not sample.ok:
+                notes.append(f"hub {n:,} `{label}` exited {sample.code}: {short(sample.err)}")
+    for n, (_, warm_dir, before) in folders.items():
+        if before != _cache_stamp(warm_dir) or not before:
+            notes.append(f"hub {n:,}: the warm cache was rewritten during the runs: they were not all warm")
+    rows, passed = [], True
+    smallest, largest = sizes[0], sizes[-1]
+    allowed = largest / smallest
+    for label, _ in HUB_CASES:
+        cells = []
+        for n in sizes:
+            got = samples.get((label, n), [])
+            if timed_out.get(label, largest + 1) <= n:
+                cells.append(f"> {timeout:g} s (timeout)" if got else "skipped")
+            else:
+                cells.append(f"{fmt_s(median(got))} / {peak_mb(got) or 0:.0f} MB" if got else "—")
+        low, high = median(samples.get((label, smallest), [])), median(samples.get((label, largest), []))
+        ratio_ok = label not in timed_out and low is not None and high is not None and high <= allowed * low
+        ratio = f"{high / low:.2f}× {'PASS' if ratio_ok else 'FAIL'}" if low and high and label not in timed_out \
+            else "FAIL"
+        passed &= ratio_ok
+        target = HUB_TARGETS.get(label)
+        verdict = ""
+        if target is not None:
+            ok = label not in timed_out and high is not None and high <= target
+            verdict = f"≤ {target:g} s: {'PASS' if ok else 'FAIL'}"
+            passed &= ok
+        rows.append([label.replace("HUB", HUB), *cells, ratio, verdict])
+    headers = ["query (warm)", *[f"{n:,} children: median / peak RSS" for n in sizes],
+               f"{largest:,} ÷ {smallest:,} (≤ {allowed:g}×)", f"target at {largest:,}"]
+    out = [table(["children", "entries", "files", "TOML", "dataset"], data_rows, right=(0, 1, 2, 3)), "",
+           table(headers, rows), *(f"note: {note}" for note in notes)]
+    return out, passed
+
 
 # Main ------------------------------------------------------------------------------------------------------------
 
@@ -570,10 +674,14 @@ def main(argv: list[str] | None = None) -> int:
                         "start-up rounds are 5× this")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a run is killed (default 60)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument("--only", choices=("startup", "scale"), help="run one part only")
+    parser.add_argument("--hub-sizes", help=f"comma-separated children of the hub-shaped region (default "
+                        f"{','.join(map(str, HUB_SIZES))}; --quick 5000,10000)")
+    parser.add_argument("--only", choices=("startup", "scale", "hub"), help="run one part only")
     args = parser.parse_args(argv)
     sizes = sorted({int(s.replace("_", "")) for s in (args.sizes or ("1000,10000" if args.quick else
                                                                      "1000,10000,100000")).split(",")})
+    hub_default = "5000,10000" if args.quick else ",".join(map(str, HUB_SIZES))
+    hub_sizes = sorted({int(s.replace("_", "")) for s in (args.hub_sizes or hub_default).split(",")})
     repeat = args.repeat or (2 if args.quick else 3)
     if not Path(LINPING).exists():
         print(f"run.py: no `linping` console script beside {sys.executable}: run this with the python of a venv "
@@ -597,7 +705,7 @@ def main(argv: list[str] | None = None) -> int:
     passed = True
     fixed_cost = None
     try:
-        if args.only != "scale":
+        if args.only in (None, "startup"):
             print("\n== Part A: start-up, bundled dataset, warm cache ==")
             medians, out = part_a(5 * repeat, args.timeout, notes)
             print("\n".join(out))
@@ -609,7 +717,7 @@ def main(argv: list[str] | None = None) -> int:
             out, ok = import_check(args.timeout)
             print("\n".join(out))
             passed &= ok
-        if args.only != "startup":
+        if args.only in (None, "scale"):
             if fixed_cost is None:  # what the net exponent subtracts: start-up on the bundled data, warm
                 env = child_env(run_dir / "startup-cache")
                 runs = [run([LINPING, "search", "西奥", "--json"], env, timeout=args.timeout) for _ in range(6)]
@@ -628,6 +736,12 @@ def main(argv: list[str] | None = None) -> int:
             for n, why in result.skipped.items():
                 print(f"cold runs skipped at N={n:,}: {why}")
             notes += result.notes
+        if args.only in (None, "hub"):
+            print(f"\n== Part C: a hub of {', '.join(f'{n:,}' for n in hub_sizes)} children (every entry hangs from "
+                  f"{HUB}); {repeat} warm runs per query, alternated; stdout to /dev/null ==")
+            out, ok = part_c(hub_sizes, args.seed, repeat, args.timeout)
+            print("\n".join(out))
+            passed &= ok
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     for note in notes:
