@@ -22,7 +22,7 @@ _PRECISION = dict(enumerate(ENUMS["precision"], 1))
 _DATED = (
     ("event", "date", "date_inferred", "held"),
     ("plan", "year", "year_inferred", "set out"),
-    ("plan", "deadline", None, "deadline"),
+    ("plan", "deadline", "deadline_inferred", "deadline"),
     ("product", "year", "year_inferred", "launched"),
     ("figure", "year", "year_inferred", "figure for the year"),
     ("company", "founded", "founded_inferred", "founded"),
@@ -62,7 +62,7 @@ def timeline(entries: Iterable[Entry], *, start: tuple[int, ...] | None = None, 
             if not _overlaps(parts, start, end):
                 continue
             items.append({"date": date, "precision": _PRECISION[len(parts)],
-                          "inferred": bool(getattr(entry, inferred)) if inferred else False, "what": what,
+                          "inferred": bool(getattr(entry, inferred)), "what": what,
                           "entry": entry.id, "type": entry.type, "name": entry.name, "name_en": entry.name_en,
                           "source": entry.source, "region": entry.region, "_key": parts})
     items.sort(key=lambda item: (item["_key"], item["region"] or "", item["entry"]))
