@@ -47,7 +47,7 @@ def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: 
         text += " (target)"
     if item.get("projected"):
         text += " (projected)"
-    if item.get("derived"):
+    if item.get("derived") is True:  # a derived fact; `show --derived` puts the derived lines under this key
         text += " (derived)"
     return text
 

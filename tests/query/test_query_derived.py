@@ -81,3 +81,14 @@ def test_bounds_combine_in_a_share_by_their_sense() -> None:
     assert _combined("at-least", "at-most")[0] == "at-least"
     assert _combined("more-than", "more-than") == (None, None)  # open: no share given
     assert _combined("about", None)[0] == "about"
+
+
+def test_show_derived_marks_only_the_derived_lines(run: Runner) -> None:
+    # The stated values of the articles stay stated beside the derived lines (audit 12b #4).
+    for entry, stated in (("trade-total-2024", "499"), ("exports-2024", ">460"), ("valid-inventions", "5272"),
+                          ("new-invention-patents", "1498"), ("gdp-2024", "1175.09")):
+        lines = run("show", entry, "--derived").stdout.splitlines()
+        [value] = [line for line in lines if line.startswith("value ")]
+        assert value.split() == ["value", stated], entry
+        derived = [line for line in lines if "(derived)" in line]
+        assert all("prior-year value" in line or "share of" in line for line in derived), entry
