@@ -25,22 +25,27 @@ class Row:
         return Row(name, {**self.kinds, **kinds})
 
 
-# A number the dataset states: a figure's own value (label null) or a key figure, with its entry.
-FACT = Row("fact", {
+# A number the dataset states: a figure's own value (label null) or a key figure, with its entry. Keys a later
+# version adds stand after those of earlier ones, in every row built on these (the JSON contract: a script reading
+# CSV columns by position keeps them): `stated`, `growth_basis` and whether the entry's English name is from
+# outside the articles.
+_FACT_FIRST = {
     "entry": "id", "type": "type", "name": "text", "name_en": "text", "label": "text?",
     **{name: KEY_FIGURE_KINDS[name] for name in ("label_en", "value", "value_max", "unit", "unit_en", "qualifier",
                                                    "target", "projected", "year", "year_inferred", "growth")},
-    "source": "sources"})
+    "source": "sources"}
+_FACT_ADDED = {"stated": "text?", "growth_basis": "growth-basis?", "name_en_outside": "bool"}
+FACT = Row("fact", {**_FACT_FIRST, **_FACT_ADDED})
 # A stated fact a derived one is worked out from.
 DERIVED_INPUT = Row("derived_input", {"entry": "id", "label": "text?", "value": "num", "unit": "text",
                                       "qualifier": "qualifier?", "growth": "num?", "year": "year?"})
-# A number worked out from stated ones: a fact's fields, then how and from what.
-DERIVED_FACT = FACT.extended("derived_fact", {
-    "qualifier": "derived-qualifier", "derived": "true", "basis": "basis", "formula": "text", "inputs": "inputs",
-    "qualifier_note": "text"})
+# A number worked out from stated ones: a fact's fields, then how and from what, and what it is an estimate of.
+DERIVED_FACT = Row("derived_fact", {
+    **_FACT_FIRST, "qualifier": "derived-qualifier", "derived": "true", "basis": "basis", "formula": "text",
+    "inputs": "inputs", "qualifier_note": "text", **_FACT_ADDED, "estimates": "text"})
 TIMELINE_ITEM = Row("timeline_item", {
     "date": "date", "precision": "precision", "inferred": "bool", "what": "text", "entry": "id", "type": "type",
-    "region": "region", "name": "text", "name_en": "text", "source": "sources"})
+    "region": "region", "name": "text", "name_en": "text", "source": "sources", "name_en_outside": "bool"})
 # A bar of a chart: the stated figure's fields, then what the chart shows, the panel it stands in, and every
 # entry that holds the same fact (their labels joined by SAME_FACT_JOIN, which renderers start a line after).
 CHART_BAR = Row("chart_bar", {
