@@ -6,14 +6,15 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from linping_cli.model.numbers import format_number
+from linping_cli.model.numbers import format_number, order_words
 from linping_cli.model.records import ENTRY_TYPES, reference_fields
 
 # Looks up an entry's name by id (and, where known, region), for tables that name what they link to.
 NameOf = Callable[[str, str | None], str | None]
 ATTRIBUTE, FIELD = "(attribute)", "(field)"  # compare's own columns: brackets, so no entry id equals them
 
-# How a value's qualifier reads before the number; "range" and "class" are written around it instead, and
+# How a value's qualifier reads before the number; the worded ones ("range", "class", "several") are written
+# around it or in its place instead, and
 # "less-than" is carried only by derived figures (a share of a more-than whole).
 QUALIFIER_SIGNS = {"more-than": ">", "about": "≈", "nearly": "<≈", "at-least": "≥", "at-most": "≤", "less-than": "<"}
 _id_columns: set[str] = set()
@@ -34,13 +35,18 @@ def qualifier_sign(qualifier: str | None) -> str:
     return QUALIFIER_SIGNS.get(qualifier) or f"[{qualifier}] "
 
 
-def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: str = "qualifier") -> str:
-    """A value with its qualifier and status as a person reads it: >460, <≈100, 200–900, 1000 (class), 2 (target)."""
+def qualified(item: Mapping[str, Any], value_key: str = "value", qualifier_key: str = "qualifier",
+              lang: str | None = None) -> str:
+    """A value with its qualifier and status as a person reads it: >460, <≈100, 200–900, 数百 / several hundred,
+    500 (class: 超五百亿级), 2 (target); a worded value with the article's words (`stated`) beside it."""
     value, qualifier = format_number(item[value_key]), item.get(qualifier_key)
+    stated = item.get("stated" if value_key == "value" else f"{value_key}_stated")
     if qualifier == "range":
-        text = f"{value}–{format_number(item.get('value_max'))}"
+        text = f"{value}–{format_number(item.get('value_max'))}" + (f" ({stated})" if stated else "")
     elif qualifier == "class":
-        text = f"{value} (class)"
+        text = f"{value} (class: {stated})" if stated else f"{value} (class)"
+    elif qualifier == "several":
+        text = order_words(item[value_key], lang) or (f"{stated}" if stated else f"[several] {value}")
     else:
         text = qualifier_sign(qualifier) + value
     if item.get("target"):
@@ -80,9 +86,9 @@ def human_cell(column: str, value: Any, row: Mapping[str, Any], name_of: NameOf,
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_named(i, row.get("region"), name_of) for i in ids)
     if column == "value" and "qualifier" in row:  # a figure, or a fact row
-        return qualified(row)
+        return qualified(row, lang=lang)
     if column == "scale" and row.get("type") == "industry":
-        return qualified(row, "scale", "scale_qualifier")
+        return qualified(row, "scale", "scale_qualifier", lang)
     if (column == "growth" or row.get(FIELD) == "growth") and isinstance(value, (int, float)):
         return percent(value)
     if column == "source" and brief:
@@ -127,7 +133,7 @@ def _describe(item: Mapping[str, Any], *, labelled: bool = True, lang: str | Non
     if "summary" in item:  # a person's statement
         return str(in_language(item, "summary", lang))
     label = f"{in_language(item, 'label', lang)}: " if labelled else ""
-    parts = [f"{label}{qualified(item)} {in_language(item, 'unit', lang)}"]
+    parts = [f"{label}{qualified(item, lang=lang)} {in_language(item, 'unit', lang)}"]
     if item.get("year"):
         parts.append(f"({item['year']})")
     if item.get("growth") is not None:
