@@ -14,10 +14,11 @@ def format_number(value: Any) -> str:
 
 # An unstated count of an order, as each language writes it: 数百 (value 100, qualifier "several") is several
 # hundred, never a count of 100.
-ORDERS = {10: ("数十", "dozens"), 100: ("数百", "several hundred"), 1000: ("数千", "several thousand"),
-          10**4: ("数万", "tens of thousands"), 10**5: ("数十万", "hundreds of thousands"),
-          10**6: ("数百万", "several million"), 10**7: ("数千万", "tens of millions"),
-          10**8: ("数亿", "hundreds of millions")}
+ORDERS: dict[float, tuple[str, str]] = {
+    10: ("数十", "dozens"), 100: ("数百", "several hundred"), 1000: ("数千", "several thousand"),
+    10**4: ("数万", "tens of thousands"), 10**5: ("数十万", "hundreds of thousands"),
+    10**6: ("数百万", "several million"), 10**7: ("数千万", "tens of millions"),
+    10**8: ("数亿", "hundreds of millions")}
 
 
 def order_words(value: Any, lang: str | None = None) -> str | None:
