@@ -57,8 +57,13 @@ CHART_PANEL = Row("chart_panel", {"panel": "text", "heading": "text", "heading_e
 SAME_FACT_JOIN, SAME_FACT_JOIN_EN = "；", "; "
 GRAPH_NODE = Row("graph_node", {"id": "text", "type": "type", "region": "region", "name": "text", "name_en": "text"})
 GRAPH_EDGE = Row("graph_edge", {"from": "text", "to": "text", "relation": "text"})
+# What to cite for a fact: an article section as the article's file gives it, and where the article was published
+# where the region's [[source]] says so (a user writes that once; it is never guessed).
 CITATION = Row("citation", {"entry": "id", "file": "text", "section": "text", "title": "text?", "subtitle": "text?",
-                            "authors": "texts"})
+                            "authors": "texts", "outlet": "text?", "published": "date?", "url": "text?"})
+# A fact row of `facts --cite`: a citation for each section the fact cites.
+CITED_FACT = FACT.extended("cited_fact", {"citation": "citations"})
+CITED_DERIVED_FACT = DERIVED_FACT.extended("cited_derived_fact", {"citation": "citations"})
 PROBLEM = Row("problem", {"file": "text", "line": "int?", "entry_id": "text?", "field": "text?", "message": "text"})
 SOURCE = Row("source", {"file": "text", "region": "region",
                         **{name: kind for name, kind in SOURCE_KINDS.items() if name != "file"}, "entries": "int"})
@@ -66,4 +71,4 @@ EXPORTED_TABLE = Row("exported_table", {"table": "text", "rows": "int"})
 ANSWER = FACT.extended("answer", {"score": "num"})
 
 # Rows nested in rows: the kind of a field that holds a list of them.
-NESTED_ROWS = {"inputs": DERIVED_INPUT}
+NESTED_ROWS = {"inputs": DERIVED_INPUT, "citations": CITATION}

@@ -165,8 +165,34 @@ def in_language(item: Mapping[str, Any], key: str, lang: str | None) -> Any:
     return (item.get(f"{key}_en") or item.get(key)) if lang == "en" else item.get(key)
 
 
+UNTITLED = "untitled (the file gives no headline)"
+
+
+def headline(citation: Mapping[str, Any]) -> str:
+    """An article's headline and subtitle as its file gives them, or that it gives none."""
+    title, subtitle = citation["title"], citation["subtitle"]
+    if title is None:
+        return UNTITLED
+    return f"{title}: {subtitle}" if subtitle else str(title)
+
+
+def citation_text(citation: Mapping[str, Any]) -> str:
+    """A citation as a reader writes it: authors, headline, where and when it was published (where the region's
+    [[source]] says), the section and the file, and the web address last."""
+    authors = f"{', '.join(citation['authors'])}. " if citation["authors"] else ""
+    head = headline(citation)
+    head = head[0].upper() + head[1:] if citation["title"] is None else f"“{head}”"
+    published = ", ".join(part for part in (citation.get("outlet"), citation.get("published")) if part)
+    parts = [f"{authors}{head}.", f"{published}." if published else None, f"Section “{citation['section']}”.",
+             f"File {citation['file']}.", citation.get("url")]
+    return " ".join(part for part in parts if part)
+
+
 def _describe(item: Mapping[str, Any], *, labelled: bool = True, lang: str | None = None) -> str:
-    """One nested table (source, outside item, statement or key figure) as a short phrase, in one language."""
+    """One nested table (citation, source, outside item, statement or key figure) as a short phrase, in one
+    language."""
+    if "authors" in item:
+        return citation_text(item)
     if "section" in item:
         return f"{item['file']} § {item['section']}"
     if "field" in item and "note" in item:  # an outside item

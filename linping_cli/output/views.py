@@ -161,6 +161,16 @@ def records_view(records: list[dict[str, Any]], columns: list[str] | None = None
     return View(records, records, columns or (list(records[0]) if records else []), records)
 
 
+# Where a source was published: columns a table shows only where some source says.
+_PUBLISHED = ("outlet", "published", "url")
+
+
+def sources_view(records: list[dict[str, Any]], fields: Sequence[str]) -> View:
+    """`sources`: every field in JSON and CSV; a table leaves out where-published columns no source fills."""
+    empty = {name for name in _PUBLISHED if all(record[name] is None for record in records)}
+    return View(records, records, [name for name in fields if name not in empty], records, all_columns=list(fields))
+
+
 def stats_view(stats: dict[str, Any]) -> View:
     rows = [{"group": group, "key": key, "count": count}
             for group, counts in stats.items() if isinstance(counts, dict) for key, count in counts.items()]
@@ -170,10 +180,12 @@ def stats_view(stats: dict[str, Any]) -> View:
 FACT_COLUMNS = ["entry", "name", "label", "value", "unit", "year", "growth", "source"]
 
 
-def facts_view(rows: list[dict[str, Any]], fields: Sequence[str] | None, all_fields: Sequence[str]) -> View:
-    """Fact rows (see query.facts): the chosen fields, or every field (a table shows the main ones)."""
+def facts_view(rows: list[dict[str, Any]], fields: Sequence[str] | None, all_fields: Sequence[str], *,
+               cite: bool = False) -> View:
+    """Fact rows (see query.facts): the chosen fields, or every field (a table shows the main ones, with each
+    fact's citation in place of its source's short name when `cite`)."""
     objects = [_pick(row, fields) for row in rows]
-    columns = list(fields) if fields else FACT_COLUMNS
+    columns = list(fields) if fields else [c if c != "source" or not cite else "citation" for c in FACT_COLUMNS]
     return View(objects, objects, columns, rows, all_columns=list(fields or all_fields), brief=True)
 
 
