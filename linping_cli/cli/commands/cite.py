@@ -23,7 +23,7 @@ def cite(
 ) -> None:
     """A citation for an entry's facts, or for one of them: the article's headline, authors, section and file.
 
-    Only what the article files give, and where they were published if the region's [[source]] says so: never
+    Only what the article files give, and where they were published if the region's source tables say: never
     an outlet, date or address nobody wrote.
     Example: linping cite xiolift --fact 年出厂电梯 --format bibtex
     """
