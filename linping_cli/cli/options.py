@@ -218,7 +218,8 @@ def complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
     prefix = f"{done}," if done else ""
     command = COMMANDS.get(ctx.info_name or "")
     if command is not None and command.fields == "facts":
-        choices = field_choices(ctx.info_name or "", bool(ctx.params.get("derived")))
+        choices = field_choices(ctx.info_name or "", derived=bool(ctx.params.get("derived")),
+                                cite=bool(ctx.params.get("cite")))
     else:
         choices = valid_fields(_chosen_types(ctx))
     return [prefix + name for name in choices if name.startswith(last)]

@@ -52,12 +52,14 @@ COMMANDS = {
 }
 
 
-def field_choices(command: str, derived: bool = False) -> list[str]:
-    """What --fields of `command` may name: any entry type's fields, or a fact row's."""
+def field_choices(command: str, *, derived: bool = False, cite: bool = False) -> list[str]:
+    """What --fields of `command` may name: any entry type's fields, or a fact row's (with --derived, --cite)."""
     if COMMANDS[command].fields == "facts":
-        from linping_cli.model.rows import DERIVED_FACT, FACT
+        from linping_cli.model import rows
 
-        return list((DERIVED_FACT if derived else FACT).fields)
+        row = (rows.CITED_DERIVED_FACT if cite else rows.DERIVED_FACT) if derived else (
+            rows.CITED_FACT if cite else rows.FACT)
+        return list(row.fields)
     from linping_cli.query.select import valid_fields
 
     return valid_fields([])

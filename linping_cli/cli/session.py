@@ -83,11 +83,17 @@ class Session:
         return Units(self.dataset.units)
 
     def name_of(self, key: str, region: str | None) -> str | None:
-        """What a table shows beside an id it links to: the entry's name, in the language asked for."""
+        """What a table shows beside an id it links to: the entry's name, in the language asked for; an English
+        name from outside the articles with the mark that says so."""
         entry = self.dataset.get(f"{region}:{key}" if region else key)
         if entry is None:
             return None
-        return (entry.name_en or entry.name) if self.lang == "en" else entry.name
+        if self.lang != "en" or not entry.name_en:
+            return entry.name
+        from linping_cli.model.records import outside_fields
+        from linping_cli.output.cells import OUTSIDE_MARK
+
+        return entry.name_en + (OUTSIDE_MARK if "name_en" in outside_fields(entry.outside) else "")
 
     def write(self, view: View, output: Output, *, empty: str | None = None) -> None:
         """Write a result in the format asked for; with `empty` and nothing in it, the format's empty form (JSON's

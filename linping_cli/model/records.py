@@ -309,6 +309,19 @@ def from_dict(data: dict[str, Any]) -> Entry:
     return ENTRY_TYPES[data["type"]](data)
 
 
+def outside_fields(outside: list[Table]) -> dict[str, frozenset[str] | None]:
+    """What of an entry comes from outside the articles, from its `outside` items: each field they name, with the
+    items of a list field they name (None: all of the field, as for a name or a list item that names no values)."""
+    found: dict[str, frozenset[str] | None] = {}
+    for item in outside:
+        field, values = item["field"], item.get("values")
+        if not values or (field in found and found[field] is None):
+            found[field] = None
+        else:
+            found[field] = frozenset(values) | (found.get(field) or frozenset())
+    return found
+
+
 def entry_year(entry: Entry) -> int | None:
     """The year an entry is about, whatever field holds it."""
     year = getattr(entry, "year", None)

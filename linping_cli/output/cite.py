@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from linping_cli.model.rows import CITATION
+from linping_cli.output.cells import citation_text, headline
 from linping_cli.output.safe import visible
 from linping_cli.output.views import Renderer, View
 
-UNTITLED = "untitled (the file gives no headline)"
+# A web address Markdown may link as it is (<...>): nothing in it that could end the link or start markup.
+_LINKABLE = re.compile(r"https?://[^\s<>`\\]+")
 
 
 def citations_view(citations: list[dict[str, Any]]) -> View:
@@ -22,28 +25,25 @@ def citations_view(citations: list[dict[str, Any]]) -> View:
                 renderers={"text": written(_text), "markdown": written(_markdown), "bibtex": written(_bibtex)})
 
 
-def _headline(citation: dict[str, Any]) -> str:
-    title = citation["title"]
-    if title is None:
-        return UNTITLED
-    return f"{title}: {citation['subtitle']}" if citation["subtitle"] else str(title)
-
-
 def _text(number: int, citation: dict[str, Any]) -> str:
-    authors = f"{', '.join(citation['authors'])}. " if citation["authors"] else ""
-    headline = _headline(citation)
-    headline = headline[0].upper() + headline[1:] if citation["title"] is None else f"“{headline}”"
-    return visible(f"{authors}{headline}. Section “{citation['section']}”. File {citation['file']}.") + "\n"
+    return visible(citation_text(citation)) + "\n"
 
 
 def _markdown(number: int, citation: dict[str, Any]) -> str:
     from linping_cli.output.formats import markdown_text
 
     authors = f"{', '.join(citation['authors'])}, " if citation["authors"] else ""
-    headline = _headline(citation)
-    headline = markdown_text(headline) if citation["title"] is None else f"*{markdown_text(headline)}*"
+    head = headline(citation)
+    head = markdown_text(head) if citation["title"] is None else f"*{markdown_text(head)}*"
+    published = "".join(f", {markdown_text(part)}" for part in (citation["outlet"], citation["published"]) if part)
     file = visible(citation["file"]).replace("`", "'")  # a code span holds anything but its own backquote
-    return f"- {markdown_text(authors)}{headline}, section “{markdown_text(citation['section'])}” (file `{file}`)\n"
+    url = citation["url"]
+    link = ""
+    if url:
+        shown = visible(url)
+        link = f", <{shown}>" if _LINKABLE.fullmatch(shown) else f", {markdown_text(url)}"
+    return (f"- {markdown_text(authors)}{head}{published}, section “{markdown_text(citation['section'])}” "
+            f"(file `{file}`){link}\n")
 
 
 def _bibtex_value(text: str) -> str:
@@ -52,9 +52,15 @@ def _bibtex_value(text: str) -> str:
 
 
 def _bibtex(number: int, citation: dict[str, Any]) -> str:
-    fields = {"title": _headline(citation)}
+    fields = {"title": headline(citation)}
     if citation["authors"]:
         fields["author"] = " and ".join(citation["authors"])
+    if citation["outlet"]:
+        fields["howpublished"] = citation["outlet"]
+    if citation["published"]:  # BibTeX reads the year, biblatex the whole date
+        fields["year"], fields["date"] = citation["published"][:4], citation["published"]
+    if citation["url"]:
+        fields["url"] = citation["url"]
     fields["note"] = f"Section: {citation['section']}. File: {citation['file']}"
     body = ",\n".join(f"  {key} = {{{_bibtex_value(value)}}}" for key, value in fields.items())
     return f"@misc{{{citation['entry']}-{number},\n{body}\n}}\n"

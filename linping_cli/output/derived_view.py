@@ -32,8 +32,9 @@ def comparison_with_derived(view: View, derived: Sequence[list[dict[str, Any]]],
 
 
 def derived_line(row: Mapping[str, Any]) -> str:
-    """One derived fact for people: the value as derived, never as stated, with its formula and inputs."""
+    """One derived fact for people: the value as derived, never as stated, with its formula, what it estimates and
+    its inputs."""
     year = f" ({row['year']})" if row.get("year") is not None else ""
     inputs = ", ".join(dict.fromkeys(given["entry"] for given in row["inputs"]))
     return (f"{row['label_en']}: {qualifier_sign(row['qualifier'])}{format_number(row['value'])} {row['unit']}{year}"
-            f" = {row['formula']}; from {inputs}; {row['qualifier_note']}")
+            f" = {row['formula']}, estimating {row['estimates']}; from {inputs}; {row['qualifier_note']}")

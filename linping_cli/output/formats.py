@@ -14,10 +14,9 @@ whose backslashes are escaped); JSON escapes them, keeping the data exact.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import IO, Any
 
-from linping_cli.output.cells import ATTRIBUTE, flat_cell, human_cell
+from linping_cli.output.cells import ATTRIBUTE, flat_cell, human_cell, outside_note
 from linping_cli.output.safe import json_safe, visible
 from linping_cli.output.views import Target, View, localized
 
@@ -110,12 +109,13 @@ def _markdown_escaped(text: str) -> str:
 
 
 def _write_markdown(view: View, stream: IO[str]) -> None:
-    def cell(column: str, row: Mapping[str, Any]) -> str:
-        return markdown_text(human_cell(column, row.get(column), row, view.name_of, view.brief, view.lang))
-
     columns, rows = localized(view)
     stream.write("| " + " | ".join(markdown_text(column if column != ATTRIBUTE else "") for column in columns)
                  + " |\n")
     stream.write("|" + "|".join(" --- " for _ in columns) + "|\n")
-    for row in rows:
-        stream.write("| " + " | ".join(cell(c, row) for c in columns) + " |\n")
+    grid = [[human_cell(c, row.get(c), row, view.name_of, view.brief, view.lang) for c in columns] for row in rows]
+    for cells in grid:
+        stream.write("| " + " | ".join(markdown_text(text) for text in cells) + " |\n")
+    note = outside_note(text for cells in grid for text in cells)
+    if note:
+        stream.write(f"\n{markdown_text(note)}\n")

@@ -82,7 +82,8 @@ _VALUE = {"type": "object", "properties": {"entries": {"type": "integer"}}, "req
 
 def _outputs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """What each command prints: (its JSON, one line of its JSONL)."""
-    entry, fact = _ref("entry"), {"anyOf": [_ref("fact"), _ref("derived_fact")]}
+    facts = (rows.FACT, rows.DERIVED_FACT, rows.CITED_FACT, rows.CITED_DERIVED_FACT)
+    entry, fact = _ref("entry"), {"anyOf": [_ref(row.name) for row in facts]}
     graph = _record({"nodes": _array(_ref("graph_node")), "edges": _array(_ref("graph_edge"))})
     chart = _record({**{name: kind_schema(kind) for name, kind in (
         ("title", "text"), ("title_en", "text?"), ("unit", "text"), ("unit_en", "text?"))},

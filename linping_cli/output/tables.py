@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import IO, Any
 
-from linping_cli.output.cells import ATTRIBUTE, human_cell
+from linping_cli.output.cells import ATTRIBUTE, OUTSIDE_NOTE, human_cell, outside_note
 from linping_cli.output.safe import visible
 from linping_cli.output.views import Target, View, localized
 
@@ -41,10 +41,15 @@ def render_table(view: View, stream: IO[str], target: Target) -> None:
         console.width = MIN_WIDTH
     columns, rows = localized(view)
     if view.vertical:
+        marked = False
         for number, row in enumerate(rows):
             if number:
                 console.print()
-            console.print(_vertical(view, [c for c in columns if c in row], row, color, terminal))
+            table, shown = _vertical(view, [c for c in columns if c in row], row, color, terminal)
+            console.print(table)
+            marked = marked or shown
+        if marked:
+            console.print(OUTSIDE_NOTE, style="dim" if color else None, highlight=False, markup=False)
     else:
         console.print(_horizontal(view, columns, rows, color, console.width if terminal else None))
 
@@ -57,17 +62,19 @@ def _text(view: View, column: str, row: Mapping[str, Any]) -> str:
     return visible(text, newlines=True)
 
 
-def _vertical(view: View, columns: list[str], row: Mapping[str, Any], color: bool, terminal: bool) -> Any:
+def _vertical(view: View, columns: list[str], row: Mapping[str, Any], color: bool,
+              terminal: bool) -> tuple[Any, bool]:
+    """The one row as field/value pairs, and whether a value carries the outside mark."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold cyan" if color else None, no_wrap=True)
     table.add_column(no_wrap=not terminal, overflow="fold")
-    for column in columns:
-        value = Text(_text(view, column, row), style=_style(column, row, color) or "")
-        table.add_row(Text(visible(column)), value)
-    return table
+    cells = {column: _text(view, column, row) for column in columns}
+    for column, cell in cells.items():
+        table.add_row(Text(visible(column)), Text(cell, style=_style(column, row, color) or ""))
+    return table, outside_note(cells.values()) is not None
 
 
 def _horizontal(view: View, columns: list[str], rows: list[dict[str, Any]], color: bool, width: int | None) -> Any:
@@ -78,10 +85,11 @@ def _horizontal(view: View, columns: list[str], rows: list[dict[str, Any]], colo
     grid = [{c: _text(view, c, row) for c in columns} for row in rows]
     dropped = _to_drop(columns, grid, width) if width else []
     shown = [c for c in columns if c not in dropped]
-    caption = None
+    notes = [outside_note(cells[c] for cells in grid for c in shown)]
     if dropped:
-        caption = (f"{', '.join(dropped)} left out to fit {width} columns: "
-                   "widen the terminal, or choose with --fields")
+        notes.insert(0, f"{', '.join(dropped)} left out to fit {width} columns: "
+                        "widen the terminal, or choose with --fields")
+    caption = "\n".join(note for note in notes if note) or None
     # As gh lays out tables: no borders, a rule under the header, one space and a divider between columns.
     table = Table(header_style="bold" if color else None, caption=caption, box=box.SIMPLE_HEAD, show_edge=False,
                   pad_edge=False, padding=(0, 1, 0, 0), caption_style="dim" if color else None,
@@ -147,11 +155,16 @@ def render_plain_table(view: View, stream: IO[str]) -> None:
     """
     columns, rows = localized(view)
     if view.vertical:
-        blocks = [_plain_grid([[c, _text(view, c, row)] for c in columns if c in row], None) for row in rows]
-        stream.write("\n".join(blocks))
-        return
-    grid = [[_text(view, c, row) for c in columns] for row in rows]
-    stream.write(_plain_grid(grid, [c if c != ATTRIBUTE else "" for c in columns]))
+        grids = [[[c, _text(view, c, row)] for c in columns if c in row] for row in rows]
+        stream.write("\n".join(_plain_grid(grid, None) for grid in grids))
+        cells = [cell for grid in grids for _, cell in grid]
+    else:
+        grid = [[_text(view, c, row) for c in columns] for row in rows]
+        stream.write(_plain_grid(grid, [c if c != ATTRIBUTE else "" for c in columns]))
+        cells = [cell for line in grid for cell in line]
+    note = outside_note(cells)
+    if note:
+        stream.write(f"{note}\n")
 
 
 def _plain_grid(grid: list[list[str]], header: list[str] | None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from linping_cli.model.records import ENTRY_TYPES, Entry, Figure, field_order, to_dict
-from linping_cli.output.cells import ATTRIBUTE, FIELD, NameOf, in_language, qualified
+from linping_cli.model.records import ENTRY_TYPES, Entry, Figure, field_order, outside_fields, to_dict
+from linping_cli.output.cells import ATTRIBUTE, FIELD, OUTSIDE, NameOf, in_language, outside_cells, qualified
 
 DEFAULT_COLUMNS = {
     "figure": ["id", "name", "name_en", "value", "unit", "year", "growth", "source"],
@@ -87,7 +87,8 @@ def localized(view: View) -> tuple[list[str], list[dict[str, Any]]]:
                 continue
             twin = by_field.get(f"{field}_en")
             if lang == "en" and twin:
-                row = {**row, **{c: twin[c] for c in view.columns[1:] if twin.get(c) is not None}}
+                replaced = [c for c in view.columns[1:] if twin.get(c) is not None]
+                row = {**row, **{c: twin[c] for c in replaced}, OUTSIDE: _marks_taken(row, twin, replaced)}
             if field == "key_figure":
                 shown = next((v for c in view.columns[1:] if isinstance(v := row.get(c), dict)), None)
                 row = {**row, ATTRIBUTE: in_language(shown, "label", lang)} if shown else row
@@ -96,7 +97,20 @@ def localized(view: View) -> tuple[list[str], list[dict[str, Any]]]:
     columns = [c for c in view.columns if not (c.endswith("_en") and c[:-3] in view.columns)]
     if lang == "zh":
         return columns, view.rows
-    return columns, [{**row, **{c: row[f"{c}_en"] for c in columns if row.get(f"{c}_en")}} for row in view.rows]
+    rows = []
+    for row in view.rows:
+        english = {c: row[f"{c}_en"] for c in columns if row.get(f"{c}_en")}
+        marks = outside_cells(row)
+        # An English name from outside the articles keeps its mark where it stands in for the Chinese one.
+        taken = {c: marks[f"{c}_en"] for c in english if f"{c}_en" in marks}
+        rows.append({**row, **english, OUTSIDE: {**{c: v for c, v in marks.items() if c not in english}, **taken}})
+    return columns, rows
+
+
+def _marks_taken(row: dict[str, Any], twin: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A compared row's outside marks once its `_en` twin's values stand in `columns`: the twin's there."""
+    own, given = outside_cells(row), outside_cells(twin)
+    return {**{c: v for c, v in own.items() if c not in columns}, **{c: given[c] for c in columns if c in given}}
 
 
 def _pick(data: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -139,8 +153,11 @@ def comparison_view(entries: Sequence[Entry], rows: Sequence[dict[str, Any]], fi
     kept = [r for r in rows if not fields or r["field"] in fields or r["field"] == "key_figure"]
     data = {"entries": [_pick(to_dict(entry), fields) for entry in entries], "rows": kept}
     columns = [ATTRIBUTE, *headers]
+    outside = [outside_fields(entry.outside) for entry in entries]
     grid = [{ATTRIBUTE: f"{r['label']} ({r['note']})" if r.get("note") else r["label"], FIELD: r["field"],
-             **dict(zip(headers, r["values"], strict=True))} for r in kept]
+             **dict(zip(headers, r["values"], strict=True)),
+             OUTSIDE: {h: marks[r["field"]] for h, marks in zip(headers, outside, strict=True) if r["field"] in marks}}
+            for r in kept]
     for line in grid:
         if line[FIELD] == "value" and all(isinstance(e, Figure) for e in entries):
             # As a person reads it, the value carries its qualifier: >460, not 460.
@@ -153,6 +170,16 @@ def records_view(records: list[dict[str, Any]], columns: list[str] | None = None
     return View(records, records, columns or (list(records[0]) if records else []), records)
 
 
+# Where a source was published: columns a table shows only where some source says.
+_PUBLISHED = ("outlet", "published", "url")
+
+
+def sources_view(records: list[dict[str, Any]], fields: Sequence[str]) -> View:
+    """`sources`: every field in JSON and CSV; a table leaves out where-published columns no source fills."""
+    empty = {name for name in _PUBLISHED if all(record[name] is None for record in records)}
+    return View(records, records, [name for name in fields if name not in empty], records, all_columns=list(fields))
+
+
 def stats_view(stats: dict[str, Any]) -> View:
     rows = [{"group": group, "key": key, "count": count}
             for group, counts in stats.items() if isinstance(counts, dict) for key, count in counts.items()]
@@ -162,10 +189,12 @@ def stats_view(stats: dict[str, Any]) -> View:
 FACT_COLUMNS = ["entry", "name", "label", "value", "unit", "year", "growth", "source"]
 
 
-def facts_view(rows: list[dict[str, Any]], fields: Sequence[str] | None, all_fields: Sequence[str]) -> View:
-    """Fact rows (see query.facts): the chosen fields, or every field (a table shows the main ones)."""
+def facts_view(rows: list[dict[str, Any]], fields: Sequence[str] | None, all_fields: Sequence[str], *,
+               cite: bool = False) -> View:
+    """Fact rows (see query.facts): the chosen fields, or every field (a table shows the main ones, with each
+    fact's citation in place of its source's short name when `cite`)."""
     objects = [_pick(row, fields) for row in rows]
-    columns = list(fields) if fields else FACT_COLUMNS
+    columns = list(fields) if fields else [c if c != "source" or not cite else "citation" for c in FACT_COLUMNS]
     return View(objects, objects, columns, rows, all_columns=list(fields or all_fields), brief=True)
 
 

@@ -1,7 +1,9 @@
 """Figures worked out from stated ones, never mixed with them: each says how, from what, and keeps their sources.
 
-Two kinds, both from `facts.fact_rows`:
-  prior-year  a value and its growth give the year before's: value / (1 + growth%)
+Two kinds, both from `facts.fact_rows`, each saying what it is an estimate of (`estimates`):
+  prior-year  a value and its growth give the year before's: value / (1 + growth%), only where the growth
+              compares current prices or quantities (a real rate, at comparable prices, leaves prices out:
+              1175.09 / 1.05 is the year before's output at this year's prices, not its value)
   share       a figure that is `part_of` another gives its share of it: part / whole x 100%
 A stated qualifier keeps its sense: both are monotone, so a bound on an input is a bound
 on the result (a share of a more-than part is more than; of a more-than whole, less than),
@@ -29,6 +31,9 @@ from linping_cli.query.units import Units
 if TYPE_CHECKING:
     from linping_cli.store.dataset import Dataset
 
+# What value / (1 + growth) is, for each growth basis it is the year before's value for.
+_PRIOR_YEAR = {"current-prices": "{year}'s value, at {year}'s prices (the growth compares current prices)",
+               "quantity": "{year}'s count or amount (the growth compares quantities)"}
 _STRICT = {"more-than", "less-than"}
 _FLIPPED = {"more-than": "less-than", "at-least": "at-most", "less-than": "more-than", "at-most": "at-least"}
 
@@ -55,15 +60,16 @@ def _known(fact: dict[str, Any]) -> bool:
 
 
 def _prior_year(fact: dict[str, Any]) -> dict[str, Any] | None:
-    growth = fact.get("growth")
-    if growth is None or not _known(fact) or growth <= -100:
+    growth, estimate = fact.get("growth"), _PRIOR_YEAR.get(fact.get("growth_basis") or "")
+    if growth is None or estimate is None or not _known(fact) or growth <= -100:
         return None
     value = fact["value"] / (1 + growth / 100)
     qualifier, note = _carried(fact.get("qualifier"), "the stated value")
     year = fact["year"] - 1 if fact.get("year") is not None else None
     formula = f"{format_number(fact['value'])} / (1 + {format_number(growth)}%)"
     return _row(fact, value, fact["unit"], fact.get("unit_en"), qualifier, note, year, "prior-year",
-                formula, [fact], "上年值（推算）", "prior-year value (derived)")
+                formula, [fact], "上年值（推算）", "prior-year value (derived)",
+                estimate.format(year=year if year is not None else "the year before"))
 
 
 def _share(part: dict[str, Any], whole: dict[str, Any], units: Units) -> dict[str, Any] | None:
@@ -78,9 +84,10 @@ def _share(part: dict[str, Any], whole: dict[str, Any], units: Units) -> dict[st
     value = part["value"] / (whole["value"] * factor) * 100
     divisor = format_number(whole["value"]) if factor == 1 else f"({format_number(whole['value'])} x {factor:g})"
     formula = f"{format_number(part['value'])} / {divisor} x 100%"
-    label = whole["name"]
-    return _row(part, value, "%", "percent", qualifier, note, part.get("year"), "share", formula, [part, whole],
-                f"占{label}比重（推算）", f"share of {whole['name_en'] or label} (derived)")
+    label, year = whole["name"], part.get("year")
+    estimate = f"{part['name_en'] or part['name']} as a percentage of {whole['name_en'] or label}"
+    return _row(part, value, "%", "percent", qualifier, note, year, "share", formula, [part, whole],
+                f"占{label}比重（推算）", f"share of {whole['name_en'] or label} (derived)", estimate)
 
 
 def _carried(qualifier: str | None, what: str) -> tuple[str, str]:
@@ -125,7 +132,7 @@ def _rounded(value: float, qualifier: str) -> float:
 
 def _row(fact: dict[str, Any], value: float, unit: str, unit_en: str | None, qualifier: str, note: str,
          year: int | None, basis: str, formula: str, inputs: list[dict[str, Any]], label: str,
-         label_en: str) -> dict[str, Any]:
+         label_en: str, estimates: str) -> dict[str, Any]:
     sources: list[dict[str, str]] = []
     for given in inputs:
         sources += [ref for ref in given["source"] or () if ref not in sources]
@@ -136,7 +143,8 @@ def _row(fact: dict[str, Any], value: float, unit: str, unit_en: str | None, qua
         "year_inferred": any(given.get("year_inferred") for given in inputs), "growth": None, "source": sources,
         "derived": True, "basis": basis, "formula": f"{formula} = {_computed(value)}",
         "inputs": [{key: given.get(key) for key in DERIVED_INPUT.fields} for given in inputs],
-        "qualifier_note": note,
+        "qualifier_note": note, "stated": None, "growth_basis": None, "name_en_outside": fact["name_en_outside"],
+        "estimates": estimates,
     }
     return {key: row[key] for key in DERIVED_FACT.fields}
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from linping_cli.model.errors import UserError, did_you_mean
 from linping_cli.model.kinds import KEY_FIGURE_KINDS
-from linping_cli.model.records import Entry, Figure
+from linping_cli.model.records import Entry, Figure, outside_fields
 from linping_cli.model.rows import FACT
 
-_FIGURE = [name for name in FACT.fields if name in KEY_FIGURE_KINDS]  # what a fact takes from a key figure
-_OWN = [name for name in _FIGURE if name not in ("label", "label_en")]  # and from a figure's own fields
+# What a figure's own value shares with a key figure: the fields from `value` on that a key figure has.
+_MEASURE = tuple(name for name in FACT.fields[FACT.fields.index("value"):] if name in KEY_FIGURE_KINDS)
 
 
 def fact_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
@@ -19,11 +19,13 @@ def fact_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     rows = []
     for entry in entries:
         head = {"entry": entry.id, "type": entry.type, "name": entry.name, "name_en": entry.name_en}
+        outside = {"name_en_outside": "name_en" in outside_fields(entry.outside)}
         if isinstance(entry, Figure):
-            rows.append({**head, "label": None, "label_en": None,
-                         **{key: getattr(entry, key) for key in _OWN}})
+            rows.append({**head, "label": None, "label_en": None, **{key: getattr(entry, key) for key in _MEASURE},
+                         **outside})
         for figure in entry.key_figures:
-            rows.append({**head, **{key: figure[key] for key in _FIGURE}})
+            rows.append({**head, "label": figure["label"], "label_en": figure["label_en"],
+                         **{key: figure[key] for key in _MEASURE}, **outside})
     return rows
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from linping_cli.model.errors import UserError
 from linping_cli.model.kinds import DATE_PATTERN, ENUMS
-from linping_cli.model.records import Entry
+from linping_cli.model.records import Entry, outside_fields
 from linping_cli.model.rows import TIMELINE_ITEM
 
 _DATE = re.compile(DATE_PATTERN)
@@ -22,7 +22,7 @@ _PRECISION = dict(enumerate(ENUMS["precision"], 1))
 _DATED = (
     ("event", "date", "date_inferred", "held"),
     ("plan", "year", "year_inferred", "set out"),
-    ("plan", "deadline", None, "deadline"),
+    ("plan", "deadline", "deadline_inferred", "deadline"),
     ("product", "year", "year_inferred", "launched"),
     ("figure", "year", "year_inferred", "figure for the year"),
     ("company", "founded", "founded_inferred", "founded"),
@@ -62,8 +62,10 @@ def timeline(entries: Iterable[Entry], *, start: tuple[int, ...] | None = None, 
             if not _overlaps(parts, start, end):
                 continue
             items.append({"date": date, "precision": _PRECISION[len(parts)],
-                          "inferred": bool(getattr(entry, inferred)) if inferred else False, "what": what,
+                          "inferred": bool(getattr(entry, inferred)), "what": what,
                           "entry": entry.id, "type": entry.type, "name": entry.name, "name_en": entry.name_en,
-                          "source": entry.source, "region": entry.region, "_key": parts})
+                          "source": entry.source, "region": entry.region,
+                          "name_en_outside": "name_en" in outside_fields(entry.outside),
+                          "_key": parts})
     items.sort(key=lambda item: (item["_key"], item["region"] or "", item["entry"]))
     return [{key: item[key] for key in TIMELINE_ITEM.fields} for item in items]

@@ -73,9 +73,9 @@ def test_one_entrys_key_figures_with_a_unit(run: Runner) -> None:
 
 
 def test_derived_bars_say_so(run: Runner) -> None:
-    result = run("chart", "gdp-2024", "--derived")
-    assert "≈1119.1 亿元 (derived)" in result.stdout and "▓" in result.stdout
-    assert "derived" not in run("chart", "gdp-2024").stdout
+    result = run("chart", "trade-total-2024", "--derived")
+    assert "≈424 亿元 (derived)" in result.stdout and "▓" in result.stdout
+    assert "derived" not in run("chart", "trade-total-2024").stdout
 
 
 def test_every_format(run: Runner) -> None:

@@ -31,7 +31,8 @@ def test_the_piped_table(run: Runner) -> None:
     lines = run("timeline", "--type", "event").stdout.splitlines()
     assert lines[0].split() == ["when", "what", "name", "name_en", "entry", "source"]
     assert lines[2].startswith("2024-02 ") and "新型工业化推进大会" in lines[2]
-    assert lines[-1].startswith("2025-05-09 (inferred)  held")
+    assert lines[-2].startswith("2025-05-09 (inferred)  held")
+    assert lines[-1].startswith("† not in the articles")  # the fairs' own English names
 
 
 def test_from_and_to_keep_what_overlaps(run: Runner) -> None:
@@ -48,7 +49,7 @@ def test_from_and_to_keep_what_overlaps(run: Runner) -> None:
 def test_tags_and_other_formats(run: Runner) -> None:
     rows = list(csv.DictReader(io.StringIO(run("timeline", "--tag", "gas-turbine", "-f", "csv").stdout)))
     assert [(row["date"], row["entry"]) for row in rows] == [("2025-05-09", "hgt51f-ignition")]  # not launched
-    assert "| 2029 | deadline |" in run("timeline", "-f", "markdown").stdout
+    assert "| 2016 | set out |" in run("timeline", "-f", "markdown").stdout
     assert len(run("timeline", "-f", "jsonl").stdout.splitlines()) == len(json.loads(run("timeline", "--json")
                                                                                     .stdout))
 
@@ -60,3 +61,21 @@ def test_a_second_region_founding_and_all(run: Runner) -> None:
                      ("2021", "set out", "river-town"), ("2023-06-18", "held", "river-town"),
                      ("2024", "figure for the year", "example-town"), ("2024", "figure for the year", "river-town"),
                      ("2024", "figure for the year", "river-town"), ("2025", "deadline", "river-town")]
+
+
+def test_an_inferred_deadline_is_shown_as_inferred(run: Runner) -> None:
+    # 000 gives five years and no end year: the dataset's 2029 is its own inference, and says so everywhere.
+    [deadline] = [item for item in json.loads(run("timeline", "--json").stdout) if item["what"] == "deadline"
+                  and item["entry"] == "industrial-new-linping"]
+    assert (deadline["date"], deadline["inferred"]) == ("2029", True)
+    assert "2029 (inferred)  deadline" in run("timeline", "--type", "plan").stdout
+    assert "| 2029 (inferred) | deadline |" in run("timeline", "-f", "markdown").stdout
+
+
+def test_every_inferred_date_of_the_data_is_marked(run: Runner) -> None:
+    entries = {entry["id"]: entry for entry in json.loads(run("list", "--json").stdout)}
+    flags = {"held": "date_inferred", "set out": "year_inferred", "deadline": "deadline_inferred",
+             "launched": "year_inferred", "figure for the year": "year_inferred", "founded": "founded_inferred"}
+    items = json.loads(run("timeline", "--json").stdout)
+    assert {item["what"] for item in items} <= set(flags)
+    assert [item["entry"] for item in items if item["inferred"] != entries[item["entry"]][flags[item["what"]]]] == []

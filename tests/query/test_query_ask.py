@@ -8,7 +8,8 @@ from typing import Any
 from conftest import Runner
 
 ANSWER_KEYS = ["entry", "type", "name", "name_en", "label", "label_en", "value", "value_max", "unit", "unit_en",
-               "qualifier", "target", "projected", "year", "year_inferred", "growth", "source", "score"]
+               "qualifier", "target", "projected", "year", "year_inferred", "growth", "source", "stated",
+               "growth_basis", "name_en_outside", "score"]
 
 
 def answers(run: Runner, question: str, *args: str) -> list[dict[str, Any]]:

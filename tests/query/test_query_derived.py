@@ -16,13 +16,32 @@ BEYOND = Path(__file__).parent.parent / "fixture_beyond_region.toml"
 
 
 def test_show_gives_derived_figures_only_when_asked(run: Runner) -> None:
-    assert "derived" not in run("show", "gdp-2024").stdout
-    plain = json.loads(run("show", "gdp-2024", "--json").stdout)
-    assert plain["id"] == "gdp-2024"  # the entry object, unchanged
-    result = run("show", "gdp-2024", "--derived")
+    assert "derived" not in run("show", "trade-total-2024").stdout
+    plain = json.loads(run("show", "trade-total-2024", "--json").stdout)
+    assert plain["id"] == "trade-total-2024"  # the entry object, unchanged
+    result = run("show", "trade-total-2024", "--derived")
     assert result.exit_code == 0
-    assert ("prior-year value (derived): ≈1119.1 亿元 (2023) = 1175.09 / (1 + 5%) = 1119.1333; from gdp-2024; "
-            "rounded, so about") in result.stdout
+    assert ("prior-year value (derived): ≈424.0 亿元 (2023) = 499 / (1 + 17.7%) = 423.9592, estimating 2023's value, "
+            "at 2023's prices (the growth compares current prices); from trade-total-2024; rounded, so about"
+            ) in result.stdout
+
+
+def test_a_real_growth_rate_gives_no_prior_year_value(run: Runner) -> None:
+    # GDP grows at comparable prices: 1175.09 / 1.05 is 2023's output at 2024's prices, not 2023's GDP (audit 12b #3).
+    assert "(none can be derived)" in run("show", "gdp-2024", "--derived").stdout
+    facts = json.loads(run("facts", "--derived", "--entry", "gdp-2024", "--json").stdout)
+    assert [row.get("derived") for row in facts] == [None] and facts[0]["growth_basis"] == "comparable-prices"
+    assert "1119" not in run("facts", "--derived").stdout + run("chart", "gdp-2024", "--derived").stdout
+
+
+def test_every_derived_value_says_what_it_estimates(run: Runner) -> None:
+    derived = [row for row in json.loads(run("facts", "--derived", "--json").stdout) if row.get("derived")]
+    assert {(row["entry"], row["basis"], row["estimates"]) for row in derived} == {
+        ("trade-total-2024", "prior-year", "2023's value, at 2023's prices (the growth compares current prices)"),
+        ("exports-2024", "prior-year", "2023's value, at 2023's prices (the growth compares current prices)"),
+        ("valid-inventions", "prior-year", "2023's count or amount (the growth compares quantities)"),
+        ("new-invention-patents", "prior-year", "2023's count or amount (the growth compares quantities)"),
+        ("exports-2024", "share", "Total exports, 2024 as a percentage of Total imports and exports, 2024")}
 
 
 def test_a_share_of_a_more_than_figure_is_itself_a_bound(run: Runner) -> None:
@@ -65,14 +84,16 @@ def test_an_entry_with_nothing_to_derive_says_so(run: Runner) -> None:
 def _fact(**given: Any) -> dict[str, Any]:
     return {"entry": "x", "type": "figure", "name": "x", "name_en": "x", "label": None, "label_en": None,
             "value": 100, "unit": "亿元", "unit_en": None, "qualifier": None, "target": False, "year": 2024,
-            "year_inferred": False, "growth": 25, "source": [], **given}
+            "year_inferred": False, "growth": 25, "source": [], "stated": None, "growth_basis": "current-prices",
+            "name_en_outside": False, **given}
 
 
-def test_unknown_qualifiers_ranges_and_classes_are_never_used_in_arithmetic() -> None:
+def test_unknown_qualifiers_ranges_classes_and_real_rates_are_never_used_in_arithmetic() -> None:
     assert _prior_year(_fact())["value"] == 80.0  # type: ignore[index]
     assert _prior_year(_fact(qualifier="nearly"))["qualifier"] == "nearly"  # type: ignore[index]
     for unsafe in ({"qualifier": "class"}, {"qualifier": "range", "value_max": 200}, {"qualifier": "some-day"},
-                   {"value_max": 120}, {"target": True}):
+                   {"value_max": 120}, {"target": True}, {"growth_basis": "comparable-prices"},
+                   {"growth_basis": None}):
         assert _prior_year(_fact(**unsafe)) is None, unsafe
 
 
@@ -81,3 +102,14 @@ def test_bounds_combine_in_a_share_by_their_sense() -> None:
     assert _combined("at-least", "at-most")[0] == "at-least"
     assert _combined("more-than", "more-than") == (None, None)  # open: no share given
     assert _combined("about", None)[0] == "about"
+
+
+def test_show_derived_marks_only_the_derived_lines(run: Runner) -> None:
+    # The stated values of the articles stay stated beside the derived lines (audit 12b #4).
+    for entry, stated in (("trade-total-2024", "499"), ("exports-2024", ">460"), ("valid-inventions", "5272"),
+                          ("new-invention-patents", "1498"), ("gdp-2024", "1175.09")):
+        lines = run("show", entry, "--derived").stdout.splitlines()
+        [value] = [line for line in lines if line.startswith("value ")]
+        assert value.split() == ["value", stated], entry
+        derived = [line for line in lines if "(derived)" in line]
+        assert all("prior-year value" in line or "share of" in line for line in derived), entry

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +15,7 @@ from linping_cli.cli.options import (
 )
 from linping_cli.cli.registry import field_choices
 from linping_cli.cli.session import Output, Session
+from linping_cli.model.records import Entry
 from linping_cli.output.views import facts_view
 from linping_cli.query.facts import fact_rows, filter_facts, sort_facts
 from linping_cli.query.search import search
@@ -44,6 +46,9 @@ def facts(
                                              help="Sort by this field (default: dataset order).")] = None,
     reverse: ReverseOption = False,
     derived: DerivedOption = False,
+    cite: Annotated[bool, typer.Option(
+        "--cite", help="Give each fact its citation: the article and section it comes from, as `cite` writes "
+        "them.")] = False,
     *, output: Output,
 ) -> None:
     """Every number in the dataset as one row: each figure and each key figure, with what it measures.
@@ -53,7 +58,7 @@ def facts(
     session = Session.of(ctx)
     dataset = session.dataset
     types = check_types(type_)
-    every = field_choices("facts", derived)
+    every = field_choices("facts", derived=derived, cite=cite)
     fields = output.select(every)
     if entry:
         entries = [resolve(dataset, key) for key in entry]
@@ -61,14 +66,25 @@ def facts(
         entries = [found for _, found in search(dataset, query)]
     else:
         entries = dataset.entries
-    def kept(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return filter_facts(rows, types=types, unit=unit, year=year, minimum=minimum, maximum=maximum, target=target)
+    def facts_of(made: Callable[[Entry], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The facts `made` gives of each entry that pass the filters, with their citations when asked."""
+        found = []
+        for item in entries:
+            rows = filter_facts(made(item), types=types, unit=unit, year=year, minimum=minimum, maximum=maximum,
+                                target=target)
+            if cite:
+                from linping_cli.query.cite import cited
 
-    rows = kept(fact_rows(entries))
+                rows = [{**row, "citation": cited(dataset, item.region, item.id, row["source"] or ())}
+                        for row in rows]
+            found += rows
+        return found
+
+    rows = facts_of(lambda item: fact_rows([item]))
     if derived:  # after the stated facts, each marked as derived, with its formula and inputs
         from linping_cli.query.derived import derived_rows
 
-        rows += kept(derived_rows(entries, dataset))
+        rows += facts_of(lambda item: derived_rows([item], dataset))
     if sort:
         rows = sort_facts(rows, sort, reverse=reverse)
-    session.write(facts_view(rows, fields, every), output, empty="no fact matches")
+    session.write(facts_view(rows, fields, every, cite=cite), output, empty="no fact matches")
